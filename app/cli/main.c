@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "jz-check.h"
+#include "jz-db.h"
+#include "jz-demo.h"
+#include "jz-id-number.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *db_path;
+} Globals;
+
+typedef int (*CommandFunc) (Globals *globals,
+                            int      argc,
+                            char   **argv);
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("jiuzhu-cli: %s\n", message);
+  g_printerr ("%s\n", _("Run “jiuzhu-cli --help” to see the commands."));
+  return EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("jiuzhu-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+/* Parses the options of one command; unknown options and stray arguments
+ * are usage errors. */
+static gboolean
+parse_command_options (const char    *command,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = g_strdup_printf ("jiuzhu-cli %s", command);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (error->message);
+      return FALSE;
+    }
+
+  if (*argc > 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”."), (*argv)[1]);
+      *status = usage_error (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static JzDb *
+open_db (Globals        *globals,
+         JzDbOpenFlags   flags,
+         GError        **error)
+{
+  g_autofree char *fallback = NULL;
+
+  if (globals->db_path == NULL)
+    {
+      fallback = jz_db_default_path ();
+      return jz_db_open (fallback, flags, error);
+    }
+
+  return jz_db_open (globals->db_path, flags, error);
+}
+
+static int
+command_init (Globals *globals,
+              int      argc,
+              char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  int status;
+
+  if (!parse_command_options ("init", NULL, &argc, &argv, &status))
+    return status;
+
+  db = open_db (globals, JZ_DB_OPEN_CREATE, &error);
+  if (db == NULL)
+    return fail (error);
+
+  g_print ("%s\t%d\t%s\n", jz_db_get_path (db), jz_db_get_schema_version (db), jz_db_get_journal_mode (db));
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+parse_month_end (const char *text,
+                 GDate      *date)
+{
+  guint64 year, month;
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || strlen (text) != 7 || text[4] != '-')
+    return FALSE;
+
+  parts = g_strsplit (text, "-", 2);
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1900, 9999, &year, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_get_days_in_month (month, year), month, year);
+  return TRUE;
+}
+
+static void
+demo_progress_cb (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  if (isatty (fileno (stderr)))
+    g_printerr ("\r%u / %u", done, total);
+}
+
+static int
+command_demo (Globals *globals,
+              int      argc,
+              char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  g_autofree char *until = NULL;
+  gint64 households = 1000;
+  gint64 seed = 1;
+  JzDemoOptions options = { 0 };
+  GOptionEntry entries[] = {
+    { "households", 0, 0, G_OPTION_ARG_INT64, &households, N_("Number of households (100 to 400000)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator; the same seed gives the same district"), "S" },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last month of the history (default: this month)"), "YYYY-MM" },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_command_options ("demo", entries, &argc, &argv, &status))
+    return status;
+
+  if (households < 1 || households > 400000)
+    return usage_error (_("The number of households must be between 1 and 400000."));
+  if (seed < 0)
+    return usage_error (_("The seed must be zero or a positive number."));
+
+  g_date_clear (&options.end, 1);
+  if (until != NULL)
+    {
+      if (!parse_month_end (until, &options.end))
+        return usage_error (_("Give the month as YYYY-MM, for example 2026-11."));
+    }
+  else
+    g_date_set_time_t (&options.end, time (NULL));
+
+  options.n_households = (guint) households;
+  options.seed = (guint64) seed;
+  options.progress = demo_progress_cb;
+
+  db = open_db (globals, JZ_DB_OPEN_CREATE, &error);
+  if (db == NULL)
+    return fail (error);
+
+  if (!jz_demo_generate (db, &options, &error))
+    return fail (error);
+
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_check (Globals *globals,
+               int      argc,
+               char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  int status;
+
+  if (!parse_command_options ("check", NULL, &argc, &argv, &status))
+    return status;
+
+  db = open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (error);
+
+  problems = jz_check_run (db, &error);
+  if (problems == NULL)
+    return fail (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+
+  return problems->len == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint y = 0, m = 0, d = 0;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (int k = 0; k < 10; k++)
+    {
+      if (k == 4 || k == 7)
+        continue;
+      if (!g_ascii_isdigit (text[k]))
+        return FALSE;
+      if (k < 4)
+        y = y * 10 + (text[k] - '0');
+      else if (k < 7)
+        m = m * 10 + (text[k] - '0');
+      else
+        d = d * 10 + (text[k] - '0');
+    }
+
+  if (y < 1 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+/* A tab or line break inside a field would break the TSV. */
+static char *
+tsv_field (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  for (char *p = copy; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+
+  return copy;
+}
+
+static void
+print_id_line (const char  *input,
+               const GDate *at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = tsv_field (input);
+  JzIdNumber id;
+  gboolean valid;
+
+  valid = jz_id_number_parse (input, at, &id, &error);
+  if (!valid && g_error_matches (error, JZ_ID_NUMBER_ERROR, JZ_ID_NUMBER_ERROR_LENGTH))
+    {
+      g_autofree char *upgraded = jz_id_number_upgrade (input, NULL);
+
+      if (upgraded != NULL)
+        {
+          g_clear_error (&error);
+          valid = jz_id_number_parse (upgraded, at, &id, &error);
+        }
+    }
+
+  if (valid)
+    {
+      char birth[11];
+
+      g_date_strftime (birth, sizeof birth, "%Y-%m-%d", &id.birth);
+      g_print ("%s\tvalid\t%s\t%s\t%c\t%u\t\n", field, id.number, birth, id.sex, jz_id_number_age_at (&id, at));
+    }
+  else
+    {
+      g_autofree char *reason = tsv_field (error->message);
+
+      g_print ("%s\tinvalid\t\t\t\t\t%s\n", field, reason);
+    }
+}
+
+static int
+command_id (Globals *globals,
+            int      argc,
+            char   **argv)
+{
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *at_text = NULL;
+  GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("Date at which ages are counted (default: today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  GIOStatus io_status;
+  GDate at;
+  int status;
+
+  if (!parse_command_options ("id", entries, &argc, &argv, &status))
+    return status;
+
+  g_date_clear (&at, 1);
+  if (at_text != NULL)
+    {
+      if (!parse_date (at_text, &at))
+        return usage_error (_("Give the date as YYYY-MM-DD, for example 2026-01-31."));
+    }
+  else
+    g_date_set_time_t (&at, time (NULL));
+
+  channel = g_io_channel_unix_new (fileno (stdin));
+  g_io_channel_set_encoding (channel, NULL, NULL);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = NULL;
+      gsize len = 0, terminator = 0;
+
+      io_status = g_io_channel_read_line (channel, &line, &len, &terminator, &error);
+      if (io_status == G_IO_STATUS_EOF)
+        break;
+      if (io_status != G_IO_STATUS_NORMAL)
+        {
+          g_printerr ("jiuzhu-cli: %s\n", _("The input could not be read."));
+          return EXIT_FAILURE;
+        }
+
+      line[terminator] = '\0';
+      if (terminator > 0 && line[terminator - 1] == '\r')
+        line[terminator - 1] = '\0';
+
+      if (!g_utf8_validate (line, -1, NULL))
+        {
+          g_print ("?\tinvalid\t\t\t\t\t%s\n", _("The line is not valid UTF-8 text."));
+          continue;
+        }
+
+      print_id_line (line, &at);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static const struct {
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} commands[] = {
+  { "init",  command_init,  N_("Create the database, or bring its schema up to date") },
+  { "demo",  command_demo,  N_("Fill an empty database with a synthetic district") },
+  { "check", command_check, N_("Check the database; one problem a line, exit 1 when any") },
+  { "id",    command_id,    N_("Check ID numbers read from standard input, one a line") },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: jiuzhu-cli [--db PATH] COMMAND [OPTIONS]"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  --db PATH  %s\n", _("The database file (default: the embedded default database)"));
+  g_print ("  --version  %s\n", _("Print the version"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Globals globals = { NULL };
+  const char *localedir = g_getenv ("JIUZHU_LOCALEDIR");
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--version"))
+        {
+          g_print ("jiuzhu-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return usage_error (_("The option --db needs a file name."));
+          globals.db_path = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          if (arg[5] == '\0')
+            return usage_error (_("The option --db needs a file name."));
+          globals.db_path = arg + 5;
+        }
+      else if (arg[0] == '-')
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), arg);
+          return usage_error (message);
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    return usage_error (_("Name a command."));
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].func (&globals, argc - i, argv + i);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);
+    return usage_error (message);
+  }
+}
