@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# End-to-end tests of jiuzhu-cli on temporary databases. TAP output.
+set -uo pipefail
+
+cli=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data"
+export LC_ALL=C.UTF-8 LANGUAGE=en
+n=0
+failed=0
+
+ok () {  # ok DESCRIPTION COMMAND...
+  local what=$1; shift
+  n=$((n + 1))
+  if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; failed=1; fi
+}
+
+status_is () {  # status_is CODE COMMAND...
+  local want=$1; shift
+  "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "# exit $got, wanted $want: $*"; cat "$tmp/stderr" | sed 's/^/# /'; return 1; }
+}
+
+one_sentence () {  # stderr is one line, with no trace or SQL in it
+  [ "$(wc -l <"$tmp/stderr")" -ge 1 ] && ! grep -qiE 'sqlite|assert|critical|\.c:[0-9]' "$tmp/stderr"
+}
+
+dump () {  # the content of a database, without the audit timestamps
+  sqlite3 "$1" .dump | grep -v '^INSERT INTO audit_log'
+}
+
+ok "--version" bash -c "'$cli' --version | grep -qE '^jiuzhu-cli [0-9]+\.[0-9]+\.[0-9]+$'"
+
+ok "init creates the default database" status_is 0 "$cli" init
+ok "the default database is under XDG_DATA_HOME" test -s "$tmp/data/jiuzhu/jiuzhu.db"
+ok "init reports path, schema version and journal" \
+  bash -c "'$cli' --db '$tmp/a.db' init | grep -qP '^$tmp/a.db\t1\twal$'"
+ok "init twice is harmless" status_is 0 "$cli" --db "$tmp/a.db" init
+ok "an empty database checks clean" status_is 0 "$cli" --db "$tmp/a.db" check
+ok "  and prints nothing" test ! -s "$tmp/stdout"
+
+ok "demo at small size" status_is 0 "$cli" --db "$tmp/a.db" demo --households 100 --seed 7 --until 2026-10
+ok "the demo database checks clean" status_is 0 "$cli" --db "$tmp/a.db" check
+ok "  with 100 households" test "$(sqlite3 "$tmp/a.db" 'SELECT count(*) FROM households')" -eq 100
+ok "  and every program" test "$(sqlite3 "$tmp/a.db" 'SELECT count(DISTINCT program) FROM cases')" -eq 9
+
+ok "the same seed gives the same district" status_is 0 "$cli" --db "$tmp/b.db" demo --households 100 --seed 7 --until 2026-10
+ok "  byte for byte" cmp -s <(dump "$tmp/a.db") <(dump "$tmp/b.db")
+ok "another seed gives another district" status_is 0 "$cli" --db "$tmp/c.db" demo --households 100 --seed 8 --until 2026-10
+ok "  that differs" bash -c "! cmp -s <(sqlite3 '$tmp/a.db' .dump | grep -v audit_log) <(sqlite3 '$tmp/c.db' .dump | grep -v audit_log)"
+
+cp "$tmp/a.db" "$tmp/a-before.db"
+ok "demo into a filled database is refused" status_is 1 "$cli" --db "$tmp/a.db" demo --households 100
+ok "  with one clear sentence" one_sentence
+ok "  and changes nothing" cmp -s <(dump "$tmp/a.db") <(dump "$tmp/a-before.db")
+
+sqlite3 "$tmp/a.db" "PRAGMA foreign_keys=OFF; DELETE FROM persons WHERE id = (SELECT head_person_id FROM households ORDER BY id LIMIT 1);"
+ok "check finds a broken file" status_is 1 "$cli" --db "$tmp/a.db" check
+ok "  one problem a line" bash -c "[ \$(wc -l < '$tmp/stdout') -ge 2 ] && grep -q 'Broken reference' '$tmp/stdout' && grep -q 'without a head' '$tmp/stdout'"
+
+ok "check on a missing file fails" status_is 1 "$cli" --db "$tmp/none.db" check
+ok "  without creating it" test ! -e "$tmp/none.db"
+ok "  with one clear sentence" one_sentence
+printf 'name,amount\n' >"$tmp/sheet.db"
+ok "check on a text file fails" status_is 1 "$cli" --db "$tmp/sheet.db" check
+ok "  saying it is not a database" grep -q "not a Jiuzhu database" "$tmp/stderr"
+
+sqlite3 "$tmp/newer.db" "PRAGMA user_version = 999"
+ok "a newer schema is refused" status_is 1 "$cli" --db "$tmp/newer.db" init
+ok "  and left untouched" test "$(sqlite3 "$tmp/newer.db" 'PRAGMA user_version')" -eq 999
+
+printf '11010519491231002X\n11010519491231002x\n110105491231002\n110105194912310021\n110105190002300021\n1101051949123100\n' >"$tmp/ids"
+"$cli" id --at 2026-01-01 <"$tmp/ids" >"$tmp/ids.tsv"
+ok "id: one TSV line per input" test "$(wc -l <"$tmp/ids.tsv")" -eq 6
+ok "id: valid number with birth, sex and age" \
+  grep -qP '^11010519491231002X\tvalid\t11010519491231002X\t1949-12-31\tF\t76\t$' "$tmp/ids.tsv"
+ok "id: lowercase x is accepted" grep -qP '^11010519491231002x\tvalid\t11010519491231002X\t' "$tmp/ids.tsv"
+ok "id: 15 digits upgraded to 18" grep -qP '^110105491231002\tvalid\t11010519491231002X\t1949-12-31\tF\t' "$tmp/ids.tsv"
+ok "id: wrong check character" grep -qP '^110105194912310021\tinvalid\t\t\t\t\t.*check' "$tmp/ids.tsv"
+ok "id: 1900-02-30 is no date" grep -qP '^110105190002300021\tinvalid\t\t\t\t\t.+' "$tmp/ids.tsv"
+ok "id: wrong length" grep -qP '^1101051949123100\tinvalid\t\t\t\t\t.+' "$tmp/ids.tsv"
+ok "id: reasons never repeat the number" bash -c "! cut -f7 '$tmp/ids.tsv' | grep -q '110105'"
+
+ok "no command is a usage error" status_is 2 "$cli"
+ok "unknown command" status_is 2 "$cli" frobnicate
+ok "unknown global option" status_is 2 "$cli" --frob init
+ok "--db without a file" status_is 2 "$cli" --db
+ok "unknown command option" status_is 2 "$cli" init --frob
+ok "stray argument" status_is 2 "$cli" check extra
+ok "households not a number" status_is 2 "$cli" --db "$tmp/d.db" demo --households many
+ok "households out of range" status_is 2 "$cli" --db "$tmp/d.db" demo --households 0
+ok "  creates no file" test ! -e "$tmp/d.db"
+ok "bad month" status_is 2 "$cli" --db "$tmp/d.db" demo --until 2026-13
+ok "bad date" status_is 2 "$cli" id --at 2026-02-30
+ok "usage errors say what to do" grep -q "jiuzhu-cli --help" "$tmp/stderr"
+
+echo "1..$n"
+exit $failed
