@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jz-page.h"
+
+typedef struct
+{
+  JzDb  *db;
+  gulong changed_handler;
+} JzPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JzPage, jz_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+jz_page_reload (JzPage *self)
+{
+  g_assert (JZ_IS_PAGE (self));
+
+  if (JZ_PAGE_GET_CLASS (self)->reload != NULL)
+    JZ_PAGE_GET_CLASS (self)->reload (self);
+}
+
+static void
+db_changed_cb (JzPage *self,
+               JzDb   *db)
+{
+  g_assert (JZ_IS_PAGE (self));
+  g_assert (JZ_IS_DB (db));
+
+  jz_page_reload (self);
+}
+
+static void
+jz_page_dispose (GObject *object)
+{
+  JzPage *self = (JzPage *) object;
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  if (priv->db != NULL)
+    g_clear_signal_handler (&priv->changed_handler, priv->db);
+  g_clear_object (&priv->db);
+
+  G_OBJECT_CLASS (jz_page_parent_class)->dispose (object);
+}
+
+static void
+jz_page_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  JzPage *self = JZ_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, jz_page_get_db (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jz_page_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  JzPage *self = JZ_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      jz_page_set_db (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jz_page_class_init (JzPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jz_page_dispose;
+  object_class->get_property = jz_page_get_property;
+  object_class->set_property = jz_page_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         JZ_TYPE_DB,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jz_page_init (JzPage *self)
+{
+}
+
+/**
+ * jz_page_get_db:
+ *
+ * Returns: (transfer none) (nullable): the database the page shows
+ */
+JzDb *
+jz_page_get_db (JzPage *self)
+{
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  g_return_val_if_fail (JZ_IS_PAGE (self), NULL);
+
+  return priv->db;
+}
+
+void
+jz_page_set_db (JzPage *self,
+                JzDb   *db)
+{
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  g_return_if_fail (JZ_IS_PAGE (self));
+  g_return_if_fail (db == NULL || JZ_IS_DB (db));
+
+  if (priv->db == db)
+    return;
+
+  if (priv->db != NULL)
+    g_clear_signal_handler (&priv->changed_handler, priv->db);
+
+  g_set_object (&priv->db, db);
+
+  if (db != NULL)
+    priv->changed_handler = g_signal_connect_object (db, "changed",
+                                                     G_CALLBACK (db_changed_cb),
+                                                     self,
+                                                     G_CONNECT_SWAPPED);
+
+  jz_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}

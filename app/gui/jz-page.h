@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jz-db.h"
+
+G_BEGIN_DECLS
+
+#define JZ_TYPE_PAGE (jz_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (JzPage, jz_page, JZ, PAGE, AdwBin)
+
+struct _JzPageClass
+{
+  AdwBinClass parent_class;
+
+  /* Called when the database is replaced and when another clerk commits, so
+   * that a page shows what is in the file now. */
+  void (*reload) (JzPage *self);
+};
+
+JzDb *jz_page_get_db (JzPage *self);
+void  jz_page_set_db (JzPage *self,
+                      JzDb   *db);
+
+G_END_DECLS

@@ -1,0 +1,604 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jz-care-page.h"
+#include "jz-cases-page.h"
+#include "jz-dashboard-page.h"
+#include "jz-disclosure-page.h"
+#include "jz-payments-page.h"
+#include "jz-reports-page.h"
+#include "jz-settings-page.h"
+#include "jz-tasks-page.h"
+#include "jz-window.h"
+
+/* How often the window looks for commits of other clerks on a shared file. */
+#define WATCH_INTERVAL_MSEC 1000
+
+struct _JzWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet     *leaflet;
+  GtkWidget      *content_box;
+  GtkListBox     *sidebar;
+  GtkStack       *stack;
+  AdwWindowTitle *content_title;
+  GMenu          *file_section;
+
+  /* Owned references */
+  JzDb           *db;
+  GSettings      *settings;
+  GListModel     *pages;
+};
+
+G_DEFINE_FINAL_TYPE (JzWindow, jz_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_SETTINGS,
+  PROP_PANEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const panel_names[] = {
+  "dashboard", "cases", "tasks", "care", "disclosure", "payments", "reports", "settings",
+};
+
+#define MAX_RECENT_MENU_ITEMS 10
+
+/* New Database and Open Database, from the template. */
+#define N_FILE_ITEMS 2
+
+static char *
+display_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  g_autofree char *shown = NULL;
+
+  if (home != NULL && g_str_has_prefix (dir, home) &&
+      (dir[strlen (home)] == '\0' || dir[strlen (home)] == G_DIR_SEPARATOR))
+    shown = g_strconcat ("~", dir + strlen (home), NULL);
+  else
+    shown = g_steal_pointer (&dir);
+
+  return g_filename_display_name (shown);
+}
+
+/* Menu labels take “_” as a mnemonic mark; file names must show it as is. */
+static char *
+escape_mnemonic (const char *text)
+{
+  GString *str = g_string_new (text);
+
+  g_string_replace (str, "_", "__", 0);
+  return g_string_free (str, FALSE);
+}
+
+static void
+rebuild_recent_menu (JzWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GMenu) submenu = NULL;
+  guint n_items = 0;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  /* New and Open come first in the section; the submenu, if any, follows. */
+  while (g_menu_model_get_n_items (G_MENU_MODEL (self->file_section)) > N_FILE_ITEMS)
+    g_menu_remove (self->file_section, N_FILE_ITEMS);
+
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  submenu = g_menu_new ();
+
+  for (guint i = 0; recent[i] != NULL && n_items < MAX_RECENT_MENU_ITEMS; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *folder = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (recent[i][0] == '\0')
+        continue;
+
+      name = g_filename_display_basename (recent[i]);
+      folder = display_folder (recent[i]);
+      /* TRANSLATORS: a recently opened database in the menu: file name, then its folder */
+      label = g_strdup_printf (_("%s — %s"), name, folder);
+      escaped = escape_mnemonic (label);
+
+      item = g_menu_item_new (escaped, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (submenu, item);
+      n_items++;
+    }
+
+  if (n_items > 0)
+    g_menu_append_submenu (self->file_section, _("Open _Recent"), G_MENU_MODEL (submenu));
+}
+
+static void
+update_titles (JzWindow *self)
+{
+  GtkWidget *child;
+  g_autofree char *file_name = NULL;
+  g_autofree char *window_title = NULL;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  child = gtk_stack_get_visible_child (self->stack);
+  if (child != NULL)
+    adw_window_title_set_title (self->content_title,
+                                gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
+
+  if (self->db != NULL)
+    file_name = g_filename_display_basename (jz_db_get_path (self->db));
+
+  adw_window_title_set_subtitle (self->content_title, file_name != NULL ? file_name : "");
+
+  if (file_name != NULL)
+    /* TRANSLATORS: the window title: database file name, then the application name */
+    window_title = g_strdup_printf (_("%s — Jiuzhu"), file_name);
+  else
+    window_title = g_strdup (_("Jiuzhu"));
+
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+select_sidebar_row (JzWindow *self)
+{
+  GtkWidget *child;
+  guint n_items;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  child = gtk_stack_get_visible_child (self->stack);
+  n_items = g_list_model_get_n_items (self->pages);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (self->pages, i);
+
+      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == child)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, i);
+
+          if (row != NULL && gtk_list_box_get_selected_row (self->sidebar) != row)
+            gtk_list_box_select_row (self->sidebar, row);
+          return;
+        }
+    }
+}
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkStackPage *page = item;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  row = gtk_list_box_row_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The label says it all; the icon is decoration for a screen reader. */
+  image = g_object_new (GTK_TYPE_IMAGE,
+                        "icon-name", gtk_stack_page_get_icon_name (page),
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                        NULL);
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", gtk_stack_page_get_title (page),
+                        "xalign", 0.0f,
+                        "hexpand", TRUE,
+                        "ellipsize", PANGO_ELLIPSIZE_END,
+                        NULL);
+
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-panel");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_stack_page_get_name (page));
+
+  return row;
+}
+
+static void
+visible_child_changed_cb (JzWindow   *self,
+                          GParamSpec *pspec,
+                          GtkStack   *stack)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  select_sidebar_row (self);
+  update_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANEL]);
+}
+
+static void
+recent_databases_changed_cb (JzWindow   *self,
+                             const char *key,
+                             GSettings  *settings)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  rebuild_recent_menu (self);
+}
+
+static void
+back_clicked_cb (JzWindow  *self,
+                 GtkButton *button)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+restore_window_state (JzWindow *self)
+{
+  int width;
+  int height;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (JzWindow *self)
+{
+  gboolean maximized;
+  int width;
+  int height;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* A maximized window would otherwise come back at the size of the screen
+   * after it is unmaximized. */
+  if (maximized)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+jz_window_close_request (GtkWindow *window)
+{
+  JzWindow *self = (JzWindow *) window;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (jz_window_parent_class)->close_request (window);
+}
+
+static void
+jz_window_constructed (GObject *object)
+{
+  JzWindow *self = (JzWindow *) object;
+
+  G_OBJECT_CLASS (jz_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-databases",
+                             G_CALLBACK (recent_databases_changed_cb),
+                             self,
+                             G_CONNECT_SWAPPED);
+
+  restore_window_state (self);
+  rebuild_recent_menu (self);
+  update_titles (self);
+}
+
+static void
+jz_window_dispose (GObject *object)
+{
+  JzWindow *self = (JzWindow *) object;
+
+  if (self->db != NULL)
+    jz_db_unwatch (self->db);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JZ_TYPE_WINDOW);
+
+  g_clear_object (&self->pages);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jz_window_parent_class)->dispose (object);
+}
+
+static void
+jz_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JzWindow *self = JZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_PANEL:
+      g_value_set_string (value, jz_window_get_panel (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jz_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JzWindow *self = JZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      jz_window_set_db (self, g_value_get_object (value));
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_PANEL:
+      jz_window_set_panel (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jz_window_class_init (JzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = jz_window_constructed;
+  object_class->dispose = jz_window_dispose;
+  object_class->get_property = jz_window_get_property;
+  object_class->set_property = jz_window_set_property;
+
+  window_class->close_request = jz_window_close_request;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         JZ_TYPE_DB,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PANEL] =
+    g_param_spec_string ("panel", NULL, NULL,
+                         "dashboard",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiuzhu/Jiuzhu/jz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, file_section);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  /* A property action keeps the state of the action and the visible panel
+   * the same thing, so menus and the sidebar cannot disagree. */
+  gtk_widget_class_install_property_action (widget_class, "win.show-panel", "panel");
+
+  for (guint i = 0; i < G_N_ELEMENTS (panel_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-panel", "s", panel_names[i]);
+
+  g_type_ensure (JZ_TYPE_CARE_PAGE);
+  g_type_ensure (JZ_TYPE_CASES_PAGE);
+  g_type_ensure (JZ_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (JZ_TYPE_DISCLOSURE_PAGE);
+  g_type_ensure (JZ_TYPE_PAYMENTS_PAGE);
+  g_type_ensure (JZ_TYPE_REPORTS_PAGE);
+  g_type_ensure (JZ_TYPE_SETTINGS_PAGE);
+  g_type_ensure (JZ_TYPE_TASKS_PAGE);
+}
+
+static void
+jz_window_init (JzWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
+  gtk_list_box_bind_model (self->sidebar, self->pages, create_sidebar_row, self, NULL);
+  select_sidebar_row (self);
+}
+
+JzWindow *
+jz_window_new (GtkApplication *application,
+               GSettings      *settings,
+               JzDb           *db)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (db == NULL || JZ_IS_DB (db), NULL);
+
+  return g_object_new (JZ_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       "db", db,
+                       NULL);
+}
+
+/**
+ * jz_window_get_db:
+ *
+ * Returns: (transfer none) (nullable): the database the window shows
+ */
+JzDb *
+jz_window_get_db (JzWindow *self)
+{
+  g_return_val_if_fail (JZ_IS_WINDOW (self), NULL);
+
+  return self->db;
+}
+
+void
+jz_window_set_db (JzWindow *self,
+                  JzDb     *db)
+{
+  g_return_if_fail (JZ_IS_WINDOW (self));
+  g_return_if_fail (db == NULL || JZ_IS_DB (db));
+
+  if (self->db == db)
+    return;
+
+  if (self->db != NULL)
+    jz_db_unwatch (self->db);
+
+  g_set_object (&self->db, db);
+
+  if (db != NULL)
+    jz_db_watch (db, WATCH_INTERVAL_MSEC);
+
+  update_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+/**
+ * jz_window_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings the window saves its state to
+ */
+GSettings *
+jz_window_get_settings (JzWindow *self)
+{
+  g_return_val_if_fail (JZ_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+jz_window_get_panel (JzWindow *self)
+{
+  g_return_val_if_fail (JZ_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+jz_window_set_panel (JzWindow   *self,
+                     const char *panel)
+{
+  g_return_if_fail (JZ_IS_WINDOW (self));
+  g_return_if_fail (panel != NULL);
+
+  if (gtk_stack_get_child_by_name (self->stack, panel) == NULL)
+    {
+      g_critical ("No panel named “%s”", panel);
+      return;
+    }
+
+  /* A panel chosen on a narrow window is what the clerk wants to see. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  /* The stack notifies, and visible_child_changed_cb notifies :panel. */
+  gtk_stack_set_visible_child_name (self->stack, panel);
+}
+
+/**
+ * jz_window_get_visible_page:
+ *
+ * Returns: (transfer none): the panel widget shown now
+ */
+GtkWidget *
+jz_window_get_visible_page (JzWindow *self)
+{
+  g_return_val_if_fail (JZ_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+/**
+ * jz_window_show_error:
+ * @heading: what failed, in a few words
+ * @error: why; its message is shown as it is
+ *
+ * Returns: (transfer none): the dialog, which is destroyed when answered
+ */
+GtkWindow *
+jz_window_show_error (JzWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (JZ_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  /* The dialog closes, and so destroys, itself after any response. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
