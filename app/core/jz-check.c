@@ -68,6 +68,34 @@ collect_rows (JzDb        *db,
   return TRUE;
 }
 
+static gboolean
+collect_foreign_keys (JzDb       *db,
+                      GPtrArray  *problems,
+                      GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = jz_db_prepare (db, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Broken reference: row %lld of %s points to a missing row of %s"),
+                                      (long long) sqlite3_column_int64 (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 2)));
+
+  if (rc != SQLITE_DONE)
+    {
+      jz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * jz_check_run:
  *
@@ -84,14 +112,13 @@ jz_check_run (JzDb    *db,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *integrity = g_strdup_printf ("%s: ", _("Integrity"));
-  g_autofree char *foreign = g_strdup_printf ("%s: ", _("Broken reference"));
 
   g_return_val_if_fail (JZ_IS_DB (db), NULL);
 
   if (!collect_rows (db, "PRAGMA integrity_check", "ok", problems, integrity, error))
     return NULL;
 
-  if (!collect_rows (db, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check", NULL, problems, foreign, error))
+  if (!collect_foreign_keys (db, problems, error))
     return NULL;
 
   if (jz_db_get_schema_version (db) != jz_db_latest_schema_version ())
