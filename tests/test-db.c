@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -346,6 +347,50 @@ test_write_retries_while_locked (Fixture       *fixture,
 }
 
 static void
+test_open_while_locked (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  int fds[2];
+  pid_t pid;
+  char c;
+
+  g_setenv ("JIUZHU_ASSUME_NETWORK_FS", "1", TRUE);
+  db = jz_db_open (fixture->path, JZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* Another program keeps the whole file locked, as a copy tool or a
+   * crashed writer on a shared drive can. */
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *handle = NULL;
+
+      close (fds[0]);
+      if (sqlite3_open (fixture->path, &handle) == SQLITE_OK &&
+          sqlite3_exec (handle, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK &&
+          write (fds[1], "1", 1) == 1)
+        g_usleep (30 * G_USEC_PER_SEC);
+      _exit (0);
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &c, 1), ==, 1);
+  close (fds[0]);
+
+  db = jz_db_open (fixture->path, JZ_DB_OPEN_DEFAULT, &error);
+  g_unsetenv ("JIUZHU_ASSUME_NETWORK_FS");
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+
+  g_assert_null (db);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_LOCKED);
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *path = jz_db_default_path ();
@@ -370,6 +415,7 @@ main (int   argc,
   ADD ("/db/journal-mode", test_journal_mode);
   ADD ("/db/changed-signal", test_changed_signal);
   ADD ("/db/write-retries-while-locked", test_write_retries_while_locked);
+  ADD ("/db/open-while-locked", test_open_while_locked);
   g_test_add_func ("/db/default-path", test_default_path);
 
 #undef ADD
