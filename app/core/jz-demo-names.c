@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "jz-demo-private.h"
 
 /* The most common surnames with their share of the population in units of

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "jz-db-private.h"
 
 G_BEGIN_DECLS
 
@@ -258,8 +258,10 @@ const char *jz_demo_bank          (JzDemoRng   *rng,
 #define JZ_DEMO_DISTRICT_CODE "370302"
 #define JZ_DEMO_DISTRICT_NAME "青禾区"
 
-/* The generator's state, shared by jz-demo.c (the SQL side) and
- * jz-demo-household.c (people and cases). */
+/* The generator's state, shared by jz-demo.c (the SQL side),
+ * jz-demo-district.c (regions, standards, staff), jz-demo-people.c,
+ * jz-demo-plan.c (which cases each household has) and
+ * jz-demo-lifecycle.c (each case through its steps). */
 
 #define JZ_DEMO_N_TOWNSHIPS  12
 #define JZ_DEMO_MAX_VILLAGES 30
@@ -515,20 +517,147 @@ jz_demo_standard_at (const JzDemo     *demo,
   return value;
 }
 
-/* jz-demo-household.c */
-void     jz_demo_id_set_init     (JzDemoIdSet     *set,
-                                  gsize            expected);
-void     jz_demo_id_set_clear    (JzDemoIdSet     *set);
-gboolean jz_demo_household_build (JzDemo          *demo,
-                                  JzDemoHousehold *hh,
-                                  int              forced,
-                                  gboolean         may_split);
-void     jz_demo_household_split (JzDemo          *demo,
-                                  JzDemoHousehold *old_hh,
-                                  JzDemoHousehold *new_hh);
-void     jz_demo_case_run        (JzDemo               *demo,
-                                  const JzDemoHousehold *hh,
-                                  const JzDemoCasePlan  *plan,
-                                  JzDemoCaseResult      *result);
+/* Why a household is on file. */
+typedef enum
+{
+  JZ_DEMO_PROFILE_DIBAO,
+  JZ_DEMO_PROFILE_LOW_INCOME,
+  JZ_DEMO_PROFILE_TEKUN_DISPERSED,
+  JZ_DEMO_PROFILE_TEKUN_CENTRALIZED,
+  JZ_DEMO_PROFILE_DISABILITY,
+  JZ_DEMO_PROFILE_CHILD,
+  JZ_DEMO_PROFILE_TEMPORARY,
+  JZ_DEMO_N_PROFILES
+} JzDemoProfile;
+
+/* How much the household earns, relative to the dibao standard. */
+typedef enum
+{
+  JZ_DEMO_INCOME_POOR,      /* below the oldest standard in force, so every amount is positive */
+  JZ_DEMO_INCOME_TEKUN,     /* next to nothing */
+  JZ_DEMO_INCOME_ABOVE,     /* just above the standard: refused, or left the dibao */
+  JZ_DEMO_INCOME_MARGIN,    /* 1–1.5 × the standard: low-income monitoring */
+  JZ_DEMO_INCOME_ORDINARY,
+} JzDemoIncomeMode;
+
+/* Disability kinds by the code on the certificate. */
+#define JZ_DEMO_KIND_VISUAL       1
+#define JZ_DEMO_KIND_HEARING      2
+#define JZ_DEMO_KIND_SPEECH       3
+#define JZ_DEMO_KIND_LIMB         4
+#define JZ_DEMO_KIND_INTELLECTUAL 5
+#define JZ_DEMO_KIND_MENTAL       6
+
+/* Context of one household while it is being made up. */
+typedef struct
+{
+  JzDemo           *demo;
+  JzDemoHousehold  *hh;
+  JzDemoProfile     profile;
+  JzDemoIncomeMode  income;
+  gboolean          force;
+  gboolean          split;
+  int               dibao;        /* index of the dibao case, -1 when none */
+  gboolean          dibao_rejected_for_income;
+} JzDemoBuild;
+
+static inline int
+jz_demo_random_day (JzDemo *demo,
+                    int     from,
+                    int     to)
+{
+  if (to <= from)
+    return from;
+  return jz_demo_rng_range (&demo->rng, from, to);
+}
+
+static inline int
+jz_demo_age_now (const JzDemo       *demo,
+                 const JzDemoMember *m)
+{
+  return jz_demo_age_at (m->birth, demo->end);
+}
+
+static inline gint64
+jz_demo_std_dibao (const JzDemo *demo,
+                   gboolean      urban,
+                   int           day)
+{
+  return jz_demo_standard_at (demo, urban ? JZ_DEMO_SERIES_DIBAO_URBAN : JZ_DEMO_SERIES_DIBAO_RURAL, day);
+}
+
+/* Binds without a copy: @text must stay untouched until the statement has
+ * been stepped. */
+static inline void
+jz_demo_bind_text (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+/* NULL for day 0; @buf holds the text until the statement has been stepped. */
+static inline void
+jz_demo_bind_date (sqlite3_stmt *stmt,
+                   int           index,
+                   int           day,
+                   char         *buf)
+{
+  if (day == 0)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  jz_demo_format_date (day, buf);
+  sqlite3_bind_text (stmt, index, buf, 10, SQLITE_STATIC);
+}
+
+/* jz-demo.c */
+gboolean jz_demo_query_int          (JzDb               *db,
+                                     const char         *sql,
+                                     gint64             *value,
+                                     GError            **error);
+
+/* jz-demo-district.c */
+void     jz_demo_plan_district      (JzDemo             *demo);
+gboolean jz_demo_write_district     (JzDb               *db,
+                                     JzDemo             *demo,
+                                     GError            **error);
+
+/* jz-demo-people.c */
+void     jz_demo_id_set_init        (JzDemoIdSet        *set,
+                                     gsize               expected);
+void     jz_demo_id_set_clear       (JzDemoIdSet        *set);
+void     jz_demo_compose            (JzDemoBuild        *b);
+void     jz_demo_set_disability     (JzDemoBuild        *b,
+                                     JzDemoMember       *m,
+                                     int                 kind,
+                                     int                 grade);
+void     jz_demo_facts              (JzDemoBuild        *b);
+void     jz_demo_incomes            (JzDemoBuild        *b);
+void     jz_demo_maybe_member_dies  (JzDemoBuild        *b);
+void     jz_demo_contact            (JzDemoBuild        *b);
+gint64   jz_demo_member_income      (const JzDemoMember *m);
+gint64   jz_demo_household_income   (const JzDemoHousehold *hh);
+void     jz_demo_cap_income         (JzDemoHousehold    *hh,
+                                     gint64              limit);
+
+/* jz-demo-plan.c */
+gboolean jz_demo_household_build    (JzDemo             *demo,
+                                     JzDemoHousehold    *hh,
+                                     int                 forced,
+                                     gboolean            may_split);
+void     jz_demo_household_split    (JzDemo             *demo,
+                                     JzDemoHousehold    *old_hh,
+                                     JzDemoHousehold    *new_hh);
+
+/* jz-demo-lifecycle.c */
+void     jz_demo_case_run           (JzDemo                *demo,
+                                     const JzDemoHousehold *hh,
+                                     const JzDemoCasePlan  *plan,
+                                     JzDemoCaseResult      *result);
 
 G_END_DECLS

@@ -13,7 +13,8 @@ typedef enum
   JZ_DEMO_ERROR_INVALID,   /* a size or end date out of range */
 } JzDemoError;
 
-/* The largest demo: a city of several districts. */
+/* The largest demo: a city of several districts.  400,000 households
+ * (about a million persons) take about half a minute. */
 #define JZ_DEMO_MAX_HOUSEHOLDS 2000000
 
 typedef void (*JzDemoProgressFunc) (guint    done,
@@ -44,7 +45,7 @@ typedef struct
  * What the data holds, so that checks over it know what to expect:
  *
  *  - standards, district-wide (region_id NULL), raised every 1 July from
- *    the July more than three years before the history starts: `dibao`
+ *    the July of the third year before the one the history starts in: `dibao`
  *    (per hukou, amount fen), `min_wage`, `disability_living`,
  *    `disability_care`, `child_living` (amount fen); once, before the
  *    history: `tekun_basic_ratio` (per hukou, rate_bp), `care_self_pct`,
@@ -54,6 +55,8 @@ typedef struct
  *    `temp_illness_min`/`_max`, `temp_education_min`/`_max` (rate_bp:
  *    30000 is three times the urban dibao standard) and
  *    `gradual_exit_months`, whose amount is a number of months, not fen;
+ *  - the first nine households each bring one of the nine programs, so
+ *    every program has cases in any demo of nine households or more;
  *  - dibao, per month: (standard − per-capita income) × persons covered,
  *    plus for each covered member the largest one of the increments that
  *    applies (aged 60 or more, disability grade 1–2, a severe illness) as a
@@ -62,7 +65,7 @@ typedef struct
  *    fen, and each share is rounded half up to the fen.  A case whose income
  *    rose above the standard keeps its amount for gradual_exit_months, then
  *    ends.  The amount changes, with a case_history row, when a standard
- *    changes, a member turns 60 or a member dies;
+ *    changes, and from the month after a member turns 60 or dies;
  *  - tekun: ratio × the dibao standard of the recipient's hukou plus the
  *    care fee of the recipient's self-care tier × min_wage;
  *    disability_living, disability_care, child_living: the standard;
@@ -72,9 +75,14 @@ typedef struct
  *    status `approved`, with starts_on the payment date;
  *  - a case approved near @end has starts_on on the first of the next month
  *    (payment starts then), which may lie after @end;
- *  - monthly_amount of a case is the amount in force: 0 once it is
- *    rejected, withdrawn, suspended or terminated, and while it is under
- *    way; case_history keeps what was paid;
+ *  - monthly_amount of a case is the amount in force: the decided amount
+ *    once approved, 0 before the decision and once it is rejected,
+ *    withdrawn, suspended or terminated; case_history keeps what was paid;
+ *  - users clerk01 … clerk12 (one per township, in township order),
+ *    reviewer, leader and admin, each added unless the name is taken;
+ *    case_history.user_name names them;
+ *  - meta: district_name, district_code, demo_seed, demo_households,
+ *    demo_end;
  *  - a few households whose head died are closed and continued by a new
  *    household (predecessor_id) whose persons reuse the members' ID numbers.
  *
