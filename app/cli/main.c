@@ -149,7 +149,7 @@ command_demo (Globals *globals,
   gint64 seed = 1;
   JzDemoOptions options = { 0 };
   GOptionEntry entries[] = {
-    { "households", 0, 0, G_OPTION_ARG_INT64, &households, N_("Number of households (100 to 400000)"), "N" },
+    { "households", 0, 0, G_OPTION_ARG_INT64, &households, N_("Number of households, 1 to 400000"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator; the same seed gives the same district"), "S" },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last month of the history (default: this month)"), "YYYY-MM" },
     { NULL }
@@ -377,7 +377,7 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
-  g_print ("  --db PATH  %s\n", _("The database file (default: the embedded default database)"));
+  g_print ("  --db PATH  %s\n", _("The database file (default: jiuzhu.db in the user’s data folder)"));
   g_print ("  --version  %s\n", _("Print the version"));
 }
 
@@ -434,7 +434,13 @@ main (int   argc,
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].func (&globals, argc - i, argv + i);
+      {
+        g_autofree char *prgname = g_strdup_printf ("jiuzhu-cli %s", commands[c].name);
+
+        /* So that the command's --help says "Usage: jiuzhu-cli demo". */
+        g_set_prgname (prgname);
+        return commands[c].func (&globals, argc - i, argv + i);
+      }
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);
