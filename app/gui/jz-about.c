@@ -343,6 +343,11 @@ jz_about_window_new (GtkWindow *parent)
   if (!metainfo_load (&info, &error))
     g_warning ("Cannot read the application metainfo: %s", error->message);
 
+  /* The metainfo keeps the developer name in English; the catalogue holds
+   * its translation. */
+  if (info.developer != NULL && g_str_equal (info.developer, "Jiuzhu developers"))
+    set_str (&info.developer, _("Jiuzhu developers"));
+
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   g_object_set (about,
                 "application-icon", APP_ID,
