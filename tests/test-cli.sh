@@ -73,6 +73,11 @@ printf 'name,amount\n' >"$tmp/sheet.db"
 ok "check on a text file fails" status_is 1 "$cli" --db "$tmp/sheet.db" check
 ok "  saying it is not a database" grep -q "not a Jiuzhu database" "$tmp/stderr"
 
+sqlite3 "$tmp/other.db" "CREATE TABLE contacts (name, phone)"
+ok "another program's database is refused" status_is 1 "$cli" --db "$tmp/other.db" init
+ok "  saying so" grep -q "another program" "$tmp/stderr"
+ok "  and left as it was" test "$(sqlite3 "$tmp/other.db" "SELECT group_concat(name) FROM sqlite_schema")" = contacts
+
 sqlite3 "$tmp/newer.db" "PRAGMA user_version = 999"
 ok "a newer schema is refused" status_is 1 "$cli" --db "$tmp/newer.db" init
 ok "  and left untouched" test "$(sqlite3 "$tmp/newer.db" 'PRAGMA user_version')" -eq 999

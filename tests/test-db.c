@@ -179,7 +179,7 @@ test_read_only (Fixture       *fixture,
 
   if (geteuid () == 0)
     {
-      g_test_message ("file permissions do not bind root");
+      g_test_skip ("file permissions do not bind root");
       return;
     }
 
@@ -195,18 +195,68 @@ test_journal_mode (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JzDb) db = NULL;
+  g_autoptr(JzDb) local = NULL;
+  g_autofree char *shared = g_build_filename (fixture->dir, "shared.db", NULL);
 
   db = jz_db_open (fixture->path, JZ_DB_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jz_db_get_journal_mode (db), ==, "wal");
+
+  /* Found in WAL on a share while this computer still has it open: the
+   * mode cannot be switched, and the clerk is told why. */
+  g_setenv ("JIUZHU_ASSUME_NETWORK_FS", "1", TRUE);
+  local = jz_db_open (fixture->path, JZ_DB_OPEN_DEFAULT, &error);
+  g_assert_null (local);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "shared drive"));
+  g_clear_error (&error);
   g_clear_object (&db);
 
-  /* On a network share the same file goes back to a rollback journal. */
-  g_setenv ("JIUZHU_ASSUME_NETWORK_FS", "1", TRUE);
+  /* Once nobody else has it open, it goes back to a rollback journal. */
   db = jz_db_open (fixture->path, JZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jz_db_get_journal_mode (db), ==, "delete");
+  g_clear_object (&db);
+
+  /* A new file on a share starts with a rollback journal. */
+  db = jz_db_open (shared, JZ_DB_OPEN_CREATE, &error);
   g_unsetenv ("JIUZHU_ASSUME_NETWORK_FS");
   g_assert_no_error (error);
   g_assert_cmpstr (jz_db_get_journal_mode (db), ==, "delete");
+  g_clear_object (&db);
+
+  /* Opened from the disk that holds it, a shared file is never switched to
+   * WAL: the clerks on the network would lose it. */
+  db = jz_db_open (shared, JZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jz_db_get_journal_mode (db), ==, "delete");
+}
+
+static void
+test_foreign_database_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  raw_exec (fixture->path, "CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('x', '1')");
+  before = file_bytes (fixture->path);
+
+  db = jz_db_open (fixture->path, JZ_DB_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+
+  after = file_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Nor one that says it belongs to another program. */
+  raw_exec (fixture->path, "DROP TABLE contacts; PRAGMA application_id = 42");
+  db = jz_db_open (fixture->path, JZ_DB_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_NOT_A_DATABASE);
 }
 
 static void
@@ -413,6 +463,7 @@ main (int   argc,
   ADD ("/db/bad-files", test_bad_files);
   ADD ("/db/read-only", test_read_only);
   ADD ("/db/journal-mode", test_journal_mode);
+  ADD ("/db/foreign-database-refused", test_foreign_database_refused);
   ADD ("/db/changed-signal", test_changed_signal);
   ADD ("/db/write-retries-while-locked", test_write_retries_while_locked);
   ADD ("/db/open-while-locked", test_open_while_locked);

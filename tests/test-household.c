@@ -216,6 +216,72 @@ test_person_update (void)
   g_assert_nonnull (strstr (entry->new_values, "\"disability_grade\":2"));
 }
 
+static void
+test_moved_only_to_a_village (void)
+{
+  g_autoptr(JzTestDb) t = jz_test_db_new ();
+  g_autoptr(JzHousehold) household = NULL;
+  g_autoptr(JzHousehold) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 other_village, id;
+
+  id = make_household (t, "王建国", "370302198307050133");
+  household = jz_household_get (t->db, id, &error);
+
+  household->region_id = t->township;
+  g_assert_false (jz_household_update (t->db, household, &error));
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  other_village = jz_region_create (t->db, t->township, "village", "370302101202", "李家洼村", &error);
+  g_assert_no_error (error);
+  household->region_id = other_village;
+  g_assert_true (jz_household_update (t->db, household, &error));
+  g_assert_no_error (error);
+
+  saved = jz_household_get (t->db, id, &error);
+  g_assert_cmpint (saved->region_id, ==, other_village);
+  g_assert_cmpint (saved->version, ==, 2);
+}
+
+static void
+test_region_rules (void)
+{
+  g_autoptr(JzTestDb) t = jz_test_db_new ();
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The code's length goes with the level. */
+  g_assert_cmpint (jz_region_create (t->db, 0, "district", "370302101201", "某区", &error), ==, 0);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (jz_region_create (t->db, t->district, "town", "370302101201", "某镇", &error), ==, 0);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* A village's code starts with its township's. */
+  g_assert_cmpint (jz_region_create (t->db, t->township, "village", "370302102201", "某村", &error), ==, 0);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* A duplicate code, also when the caller does not ask for the error. */
+  g_assert_cmpint (jz_region_create (t->db, t->township, "village", "370302101201", "重复村", &error), ==, 0);
+  g_assert_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (jz_region_create (t->db, t->township, "village", "370302101201", "重复村", NULL), ==, 0);
+
+  children = jz_region_list_children (t->db, t->township, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (children->len, ==, 1);
+  g_assert_cmpstr (((JzRegion *) g_ptr_array_index (children, 0))->name, ==, "王家庄村");
+  g_clear_pointer (&children, g_ptr_array_unref);
+
+  children = jz_region_list_children (t->db, 0, &error);
+  g_assert_cmpuint (children->len, ==, 1);
+  g_assert_cmpstr (((JzRegion *) g_ptr_array_index (children, 0))->level, ==, "district");
+  g_assert_cmpint (jz_db_count_rows (t->db, "regions", NULL), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +293,8 @@ main (int   argc,
   g_test_add_func ("/household/member-of-one-household", test_member_of_one_household);
   g_test_add_func ("/household/update-conflict", test_update_conflict);
   g_test_add_func ("/household/person-update", test_person_update);
+  g_test_add_func ("/household/moved-only-to-a-village", test_moved_only_to_a_village);
+  g_test_add_func ("/region/rules", test_region_rules);
 
   return g_test_run ();
 }

@@ -203,7 +203,8 @@ command_check (Globals *globals,
   if (!parse_command_options ("check", NULL, &argc, &argv, &status))
     return status;
 
-  db = open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  /* Read only: checking must not change the file, not even migrate it. */
+  db = open_db (globals, JZ_DB_OPEN_READ_ONLY, &error);
   if (db == NULL)
     return fail (error);
 

@@ -28,8 +28,11 @@ valid_identifier (const char *name)
   if (name == NULL || *name == '\0')
     return FALSE;
 
+  if (!g_ascii_islower (name[0]))
+    return FALSE;
+
   for (const char *p = name; *p; p++)
-    if (!g_ascii_islower (*p) && *p != '_')
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
       return FALSE;
 
   return TRUE;

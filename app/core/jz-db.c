@@ -12,6 +12,8 @@
 
 #define SQL_RESOURCE_PATH "/io/github/jiuzhu/Jiuzhu/sql/"
 #define DEFAULT_BUSY_TIMEOUT_MSEC 5000
+/* "JZHU" in the file header, so that no other program's file is taken for ours. */
+#define JZ_DB_APPLICATION_ID 0x4A5A4855
 
 struct _JzDb
 {
@@ -390,6 +392,48 @@ check_writable (const char  *existing,
   return TRUE;
 }
 
+/* WAL needs memory shared by every client, which a network share cannot
+ * give, so a file there must use a rollback journal. A new file gets the
+ * mode of where it is made. An existing file is never switched to WAL: it
+ * may be shared from this computer's own disk with other clerks, who open
+ * it over the network. One in WAL found on a share is switched back, which
+ * SQLite allows only when nobody else has it open. */
+static gboolean
+choose_journal_mode (JzDb     *self,
+                     gboolean  is_new,
+                     GError  **error)
+{
+  gboolean network = jz_db_path_is_network (self->path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *mode = NULL;
+
+  if (is_new)
+    return query_text (self, network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL", &mode, error);
+
+  if (!query_text (self, "PRAGMA journal_mode", &mode, error))
+    return FALSE;
+
+  if (!network || g_strcmp0 (mode, "wal") != 0)
+    return TRUE;
+
+  g_clear_pointer (&mode, g_free);
+  if (!query_text (self, "PRAGMA journal_mode = DELETE", &mode, &local_error) &&
+      !g_error_matches (local_error, JZ_DB_ERROR, JZ_DB_ERROR_LOCKED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (local_error != NULL || g_strcmp0 (mode, "wal") == 0)
+    {
+      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_LOCKED,
+                           _("This database on a shared drive is open in Jiuzhu on the computer that holds the file, in a mode that cannot be shared. Close Jiuzhu there, then open the database again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 jz_db_setup (JzDb           *self,
              JzDbOpenFlags   flags,
@@ -399,6 +443,8 @@ jz_db_setup (JzDb           *self,
   gboolean read_only = (flags & JZ_DB_OPEN_READ_ONLY) != 0;
   int open_flags;
   gint64 version = 0;
+  gint64 application_id = 0;
+  gint64 n_objects = 0;
   int rc;
 
   if (!exists && (!(flags & JZ_DB_OPEN_CREATE) || read_only))
@@ -434,7 +480,7 @@ jz_db_setup (JzDb           *self,
   if (!exists)
     open_flags |= SQLITE_OPEN_CREATE;
 
-  rc = sqlite3_open_v2 (self->path, &self->handle, open_flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->handle, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       jz_db_set_error (self, rc, error);
@@ -446,8 +492,19 @@ jz_db_setup (JzDb           *self,
   sqlite3_busy_timeout (self->handle, self->busy_timeout);
 
   /* The first read tells whether this is SQLite at all. */
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
     return FALSE;
+
+  /* Another program's SQLite file is never converted into ours. */
+  if ((application_id != 0 && application_id != JZ_DB_APPLICATION_ID) ||
+      (application_id == 0 && n_objects > 0))
+    {
+      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_NOT_A_DATABASE,
+                           _("This file is a database of another program, not a Jiuzhu database."));
+      return FALSE;
+    }
 
   if (version > jz_db_latest_schema_version ())
     {
@@ -461,12 +518,7 @@ jz_db_setup (JzDb           *self,
 
   if (!read_only)
     {
-      g_autofree char *mode = NULL;
-      const char *want = jz_db_path_is_network (self->path)
-        ? "PRAGMA journal_mode = DELETE"
-        : "PRAGMA journal_mode = WAL";
-
-      if (!query_text (self, want, &mode, error))
+      if (!choose_journal_mode (self, n_objects == 0, error))
         return FALSE;
 
       if (version < jz_db_latest_schema_version ())

@@ -437,6 +437,32 @@ jz_household_get (JzDb        *db,
 }
 
 static gboolean
+region_is_village (JzDb        *db,
+                   gint64       region_id,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = jz_db_prepare (db, "SELECT 1 FROM regions WHERE id = ? AND level = 'village'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, region_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
+                         _("A household belongs to a village or community; choose one."));
+  else
+    jz_db_set_error (db, rc, error);
+
+  return FALSE;
+}
+
+static gboolean
 update_household_cb (JzDb     *db,
                      gpointer  user_data,
                      GError  **error)
@@ -480,6 +506,9 @@ update_household_cb (JzDb     *db,
       set_conflict_error (db, "households", household->id, error);
       return FALSE;
     }
+
+  if (!region_is_village (db, household->region_id, error))
+    return FALSE;
 
   return jz_audit_record_change (db, "households", household->id, "update", before, error);
 }

@@ -44,13 +44,14 @@ parent_level_of (const char *level)
 }
 
 static gboolean
-valid_code (const char *code)
+valid_code (const char *code,
+            const char *level)
 {
   gsize len = code != NULL ? strlen (code) : 0;
 
   /* 6 digits for a district, 9 for a township, 12 for a village (the
    * statistical division codes). */
-  if (len != 6 && len != 9 && len != 12)
+  if (len != (g_str_equal (level, "district") ? 6 : g_str_equal (level, "township") ? 9 : 12))
     return FALSE;
 
   for (gsize i = 0; i < len; i++)
@@ -77,6 +78,7 @@ create_cb (JzDb     *db,
   CreateData *data = user_data;
   const char *level = level_of_kind (data->kind);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (data->parent_id != 0)
     {
@@ -113,14 +115,13 @@ create_cb (JzDb     *db,
   sqlite3_bind_text (stmt, 4, data->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, data->name, -1, SQLITE_STATIC);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_done (db, stmt, &local_error))
     {
-      if (g_error_matches (*error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT))
-        {
-          g_clear_error (error);
-          g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
-                               _("Another region already has this code."));
-        }
+      if (g_error_matches (local_error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT))
+        g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
+                             _("Another region already has this code."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -153,7 +154,7 @@ jz_region_create (JzDb        *db,
       return 0;
     }
 
-  if (!valid_code (code))
+  if (!valid_code (code, level_of_kind (kind)))
     {
       g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
                            _("A region code has 6 digits for a district, 9 for a township and 12 for a village."));

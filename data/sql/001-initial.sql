@@ -2,6 +2,9 @@
 -- Schema v1. Money is INTEGER fen; dates are ISO YYYY-MM-DD text; ratios and
 -- percentages are INTEGER basis points (1/10000) so that no float is stored.
 
+-- "JZHU": marks the file as ours (see jz-db.c).
+PRAGMA application_id = 1247430741;
+
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
