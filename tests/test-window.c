@@ -20,6 +20,8 @@
 /* One registered application for the whole run, as the real program has. */
 static JzApplication *app;
 static char *tmp_dir;
+/* XDG_DATA_HOME, where the default database is created. */
+static char *data_home;
 
 /* Helpers */
 
@@ -87,6 +89,50 @@ drain_main_context (void)
     ;
 }
 
+static void
+wait_until_mapped (GtkWidget *widget,
+                   gboolean   mapped)
+{
+  while (gtk_widget_get_mapped (widget) != mapped)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+/* The one main window the application has, as the first start makes it. */
+static JzWindow *
+app_window (void)
+{
+  JzWindow *found = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (JZ_IS_WINDOW (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+
+  return found;
+}
+
 /* The toplevel of @type shown now, or NULL. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -141,13 +187,13 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Whether the settings page row titled @title shows @value beside it. */
+/* Whether the row titled @title of the settings page @page shows @value
+ * beside it, shown or not. */
 static gboolean
-settings_row_shows (JzWindow   *window,
-                    const char *title,
-                    const char *value)
+page_row_shows (GtkWidget  *page,
+                const char *title,
+                const char *value)
 {
-  GtkWidget *page = jz_window_get_visible_page (window);
   GtkWidget *row;
 
   g_assert_true (JZ_IS_SETTINGS_PAGE (page));
@@ -155,6 +201,54 @@ settings_row_shows (JzWindow   *window,
   g_assert_nonnull (row);
 
   return shows_label (row, value);
+}
+
+/* Whether the settings page, shown now, has @value beside the row @title. */
+static gboolean
+settings_row_shows (JzWindow   *window,
+                    const char *title,
+                    const char *value)
+{
+  return page_row_shows (jz_window_get_visible_page (window), title, value);
+}
+
+static GtkWidget *
+find_status_page (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (widget) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_button_for (GtkWidget  *widget,
+                const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_button_for (child, action))
+      return TRUE;
+
+  return FALSE;
 }
 
 static gboolean
@@ -376,30 +470,63 @@ test_window_db_replaced (void)
   g_autoptr(JzDb) first = create_db ("first.db", 0);
   g_autoptr(JzDb) second = create_db ("second.db", 0);
   g_autoptr(JzDb) other_clerk = NULL;
+  g_autoptr(JzDb) first_clerk = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *settings_page;
+  gint64 district;
   JzWindow *window;
 
   reset_settings ();
   window = new_window (first);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "settings");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (jz_window_get_visible_page (window), "File"))),
+  settings_page = jz_window_get_visible_page (window);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (settings_page, "File"))),
                    ==, jz_db_get_path (first));
   g_assert_true (settings_row_shows (window, "Regions", "0"));
 
   jz_window_set_db (window, second);
-  g_assert_true (jz_page_get_db (JZ_PAGE (jz_window_get_visible_page (window))) == second);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (jz_window_get_visible_page (window), "File"))),
+  g_assert_true (jz_page_get_db (JZ_PAGE (settings_page)) == second);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (settings_page, "File"))),
                    ==, jz_db_get_path (second));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "second.db"));
+
+  /* Neither the window nor any page listens to the old file any more. */
+  g_assert_false (g_signal_has_handler_pending (first, g_signal_lookup ("changed", JZ_TYPE_DB), 0, FALSE));
 
   /* Another clerk commits to the same file: the page follows. */
   other_clerk = jz_db_open (jz_db_get_path (second), JZ_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  jz_region_create (other_clerk, 0, "district", "370302", "青禾区", &error);
+  district = jz_region_create (other_clerk, 0, "district", "370302", "青禾区", &error);
   g_assert_no_error (error);
+  g_assert_cmpint (district, >, 0);
   g_assert_true (settings_row_shows (window, "Regions", "0"));
   g_assert_true (jz_db_poll_changes (second));
   g_assert_true (settings_row_shows (window, "Regions", "1"));
+
+  /* A commit to the file shown before changes nothing on the pages. */
+  first_clerk = jz_db_open (jz_db_get_path (first), JZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  jz_region_create (first_clerk, 0, "district", "370303", "白杨区", &error);
+  g_assert_no_error (error);
+  jz_region_create (first_clerk, 0, "district", "370304", "石桥区", &error);
+  g_assert_no_error (error);
+  g_assert_true (jz_db_poll_changes (first));
+  g_assert_true (settings_row_shows (window, "Regions", "1"));
+  g_assert_false (settings_row_shows (window, "Regions", "2"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (settings_page, "File"))),
+                   ==, jz_db_get_path (second));
+
+  /* A hidden page leaves the file alone until it is shown again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "dashboard");
+  wait_until_mapped (settings_page, FALSE);
+  jz_region_create (other_clerk, district, "town", "370302001", "东关街道", &error);
+  g_assert_no_error (error);
+  g_assert_true (jz_db_poll_changes (second));
+  g_assert_true (page_row_shows (settings_page, "Regions", "1"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "settings");
+  wait_until_mapped (settings_page, TRUE);
+  g_assert_true (settings_row_shows (window, "Regions", "2"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_context ();
@@ -416,10 +543,11 @@ test_window_open_bad_file (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *bad_path = tmp_path ("x.db");
   g_autofree char *missing_path = tmp_path ("gone.db");
+  g_autofree char *unreachable_path = g_build_filename (tmp_dir, "share", "office.db", NULL);
   g_autofree char *next_path = tmp_path ("next.db");
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GFile) next = g_file_new_for_path (next_path);
-  const char *recent[] = { NULL, NULL };
+  const char *recent[] = { NULL, NULL, NULL };
   AdwMessageDialog *dialog;
   JzWindow *window;
 
@@ -450,21 +578,46 @@ test_window_open_bad_file (void)
   drain_main_context ();
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  /* A recent file that was deleted is reported and leaves the menu. */
-  recent[0] = missing_path;
+  /* A recent file whose folder cannot be reached, as a network drive that is
+   * not connected, is reported and stays in the menu for when it is back. */
+  recent[0] = unreachable_path;
+  recent[1] = missing_path;
   g_settings_set_strv (settings, "recent-databases", recent);
   {
     g_autoptr(GPtrArray) menu_paths = recent_menu_paths (window);
 
-    g_assert_cmpuint (menu_paths->len, ==, 1);
-    g_assert_cmpstr (g_ptr_array_index (menu_paths, 0), ==, missing_path);
+    g_assert_cmpuint (menu_paths->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (menu_paths, 0), ==, unreachable_path);
+    g_assert_cmpstr (g_ptr_array_index (menu_paths, 1), ==, missing_path);
   }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-recent", "s", unreachable_path));
+  drain_main_context ();
+  g_assert_true (jz_window_get_db (window) == good);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "office.db"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be reached"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "stays in Open Recent"));
+  g_assert_true (recent_contains (settings, unreachable_path));
+  g_assert_true (recent_contains (settings, missing_path));
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain_main_context ();
+
+  /* A recent file deleted from a folder that is there leaves the menu. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-recent", "s", missing_path));
   drain_main_context ();
   g_assert_true (jz_window_get_db (window) == good);
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "removed from Open Recent"));
   g_assert_false (recent_contains (settings, missing_path));
+  g_assert_true (recent_contains (settings, unreachable_path));
+  {
+    g_autoptr(GPtrArray) menu_paths = recent_menu_paths (window);
+
+    g_assert_cmpuint (menu_paths->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (menu_paths, 0), ==, unreachable_path);
+  }
   gtk_window_close (GTK_WINDOW (dialog));
   drain_main_context ();
 
@@ -500,12 +653,170 @@ test_window_open_bad_file (void)
   g_assert_finalize_object (window);
 }
 
+static void
+test_window_no_database (void)
+{
+  g_autoptr(JzDb) db = create_db ("later.db", 0);
+  GtkWidget *status;
+  GtkWidget *page;
+  JzWindow *window;
+
+  reset_settings ();
+  window = new_window (NULL);
+
+  /* No panels without data: an empty state with the ways to a database. */
+  status = find_status_page (GTK_WIDGET (window), "No Database Open");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_true (has_button_for (status, "app.new-database"));
+  g_assert_true (has_button_for (status, "app.open-database"));
+  page = jz_window_get_visible_page (window);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Jiuzhu");
+
+  /* Once there is a database, the panels come back and show it. */
+  jz_window_set_db (window, db);
+  wait_until_mapped (page, TRUE);
+  g_assert_false (gtk_widget_get_mapped (status));
+  g_assert_true (jz_page_get_db (JZ_PAGE (page)) == db);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "settings"));
+  wait_until_mapped (jz_window_get_visible_page (window), TRUE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (jz_window_get_visible_page (window), "File"))),
+                   ==, jz_db_get_path (db));
+
+  jz_window_set_db (window, NULL);
+  wait_until_mapped (status, TRUE);
+  g_assert_false (gtk_widget_get_mapped (jz_window_get_visible_page (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_context ();
+  g_assert_finalize_object (window);
+}
+
+static JzWindow *
+start_app (void)
+{
+  JzWindow *window;
+
+  g_assert_null (app_window ());
+  g_application_activate (G_APPLICATION (app));
+  window = g_object_ref (app_window ());
+  wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_app_window (JzWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_context ();
+  g_assert_finalize_object (window);
+}
+
+/* The first start, when the folder for the default database cannot be made. */
+static void
+test_window_start_cannot_create (void)
+{
+  GSettings *settings = jz_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fallback = jz_db_default_path ();
+  g_autofree char *folder = g_path_get_dirname (fallback);
+  g_autofree char *last = NULL;
+  AdwMessageDialog *dialog;
+  JzWindow *window;
+
+  reset_settings ();
+  remove_tree (data_home);
+  /* A file where the folder should be. */
+  g_file_set_contents (data_home, "", -1, &error);
+  g_assert_no_error (error);
+
+  window = start_app ();
+  g_assert_null (jz_window_get_db (window));
+  g_assert_true (gtk_widget_get_mapped (find_status_page (GTK_WIDGET (window), "No Database Open")));
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Create “jiuzhu.db”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), folder));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "opened instead"));
+
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, "");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  close_app_window (window);
+  g_remove (data_home);
+}
+
+/* The start when the file used last is on a network drive that is away. */
+static void
+test_window_start_fallback (void)
+{
+  GSettings *settings = jz_application_get_settings (app);
+  g_autofree char *share_path = g_build_filename (tmp_dir, "unmounted", "office.db", NULL);
+  g_autofree char *gone_path = tmp_path ("deleted.db");
+  g_autofree char *fallback = jz_db_default_path ();
+  const char *recent[] = { share_path, gone_path, NULL };
+  AdwMessageDialog *dialog;
+  JzWindow *window;
+
+  reset_settings ();
+  remove_tree (data_home);
+  g_settings_set_strv (settings, "recent-databases", recent);
+  g_settings_set_string (settings, "last-database", share_path);
+
+  window = start_app ();
+  g_assert_nonnull (jz_window_get_db (window));
+  g_assert_cmpstr (jz_db_get_path (jz_window_get_db (window)), ==, fallback);
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “office.db”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be reached"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The database on this computer was opened instead."));
+
+  /* Next time the shared file is tried first again, not the fallback. */
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-database");
+
+    g_assert_cmpstr (last, ==, share_path);
+    g_assert_cmpstr (last, !=, fallback);
+  }
+  g_assert_true (recent_contains (settings, share_path));
+  g_assert_true (recent_contains (settings, gone_path));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  close_app_window (window);
+
+  /* A file deleted from a folder that is there is not asked for again. */
+  g_settings_set_string (settings, "last-database", gone_path);
+  window = start_app ();
+  g_assert_cmpstr (jz_db_get_path (jz_window_get_db (window)), ==, fallback);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "removed from Open Recent"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The database on this computer was opened instead."));
+  g_assert_false (recent_contains (settings, gone_path));
+  g_assert_true (recent_contains (settings, share_path));
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-database");
+
+    g_assert_cmpstr (last, ==, "");
+  }
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  close_app_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int ret;
 
   /* English labels, whatever the locale of the machine running the tests. */
@@ -527,22 +838,16 @@ main (int   argc,
   g_test_add_func ("/window/panels", test_window_panels);
   g_test_add_func ("/window/db-replaced", test_window_db_replaced);
   g_test_add_func ("/window/open-bad-file", test_window_open_bad_file);
+  g_test_add_func ("/window/no-database", test_window_no_database);
+  g_test_add_func ("/window/start-cannot-create", test_window_start_cannot_create);
+  g_test_add_func ("/window/start-fallback", test_window_start_fallback);
 
   ret = g_test_run ();
 
   g_clear_object (&app);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-        g_remove (path);
-      }
-    g_rmdir (tmp_dir);
-  }
-  g_free (tmp_dir);
+  remove_tree (tmp_dir);
+  g_clear_pointer (&data_home, g_free);
+  g_clear_pointer (&tmp_dir, g_free);
 
   return ret;
 }

@@ -65,7 +65,20 @@ remember_database (JzApplication *self,
   g_settings_set_string (self->settings, "last-database", path);
 }
 
-static void
+static gboolean
+is_recent_database (JzApplication *self,
+                    const char    *path)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_assert (JZ_IS_APPLICATION (self));
+
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  return g_strv_contains ((const char * const *) recent, path);
+}
+
+/* Returns whether @path was in the recent list. */
+static gboolean
 forget_database (JzApplication *self,
                  const char    *path)
 {
@@ -77,7 +90,7 @@ forget_database (JzApplication *self,
 
   recent = g_settings_get_strv (self->settings, "recent-databases");
   if (!g_strv_contains ((const char * const *) recent, path))
-    return;
+    return FALSE;
 
   builder = g_strv_builder_new ();
   for (guint i = 0; recent[i] != NULL; i++)
@@ -86,6 +99,81 @@ forget_database (JzApplication *self,
 
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-databases", (const char * const *) updated);
+  return TRUE;
+}
+
+static gboolean
+folder_exists (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_file_test (dir, G_FILE_TEST_IS_DIR);
+}
+
+/* A missing file in a folder that is there was deleted or moved. A missing
+ * folder is most often a network drive that is not connected right now: the
+ * file is not gone, and must not be dropped from the menu. */
+static gboolean
+is_really_gone (const char   *path,
+                const GError *error)
+{
+  return g_error_matches (error, JZ_DB_ERROR, JZ_DB_ERROR_MISSING) &&
+         folder_exists (path) &&
+         !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+append_paragraph (GString    *body,
+                  const char *text)
+{
+  if (body->len > 0)
+    g_string_append (body, "\n\n");
+  g_string_append (body, text);
+}
+
+/* The error of jz_db_open(), told in the words that fit what the clerk did:
+ * which folder is meant, and what became of the file in Open Recent. The
+ * caller may add paragraphs before it makes the message of an error. */
+static GString *
+explain_open_error (JzApplication *self,
+                    const char    *path,
+                    JzDbOpenFlags  flags,
+                    const GError  *error,
+                    gboolean       forgotten)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *folder = g_filename_display_name (dir);
+  GString *body = g_string_new (NULL);
+
+  g_assert (JZ_IS_APPLICATION (self));
+
+  if (g_error_matches (error, JZ_DB_ERROR, JZ_DB_ERROR_MISSING) && !folder_exists (path))
+    {
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: %s is a folder */
+      text = g_strdup_printf (_("The folder “%s” cannot be reached. If it is on a network drive, connect the drive and try again."),
+                              folder);
+      append_paragraph (body, text);
+      if (is_recent_database (self, path))
+        append_paragraph (body, _("The file stays in Open Recent."));
+    }
+  else
+    {
+      append_paragraph (body, error->message);
+      if (forgotten)
+        append_paragraph (body, _("It has been removed from Open Recent."));
+      if (flags & JZ_DB_OPEN_CREATE)
+        {
+          g_autofree char *text = NULL;
+
+          /* TRANSLATORS: %s is a folder */
+          text = g_strdup_printf (_("The new database was to be created in the folder “%s”."), folder);
+          append_paragraph (body, text);
+        }
+    }
+
+  return body;
 }
 
 static char *
@@ -102,6 +190,13 @@ error_heading (const char    *path,
   return g_strdup_printf (_("Could Not Open “%s”"), name);
 }
 
+enum {
+  CANDIDATE_REQUESTED,
+  CANDIDATE_LAST,
+  CANDIDATE_FALLBACK,
+  N_CANDIDATES
+};
+
 /* The first window opens the file asked for, else the one used last, else
  * the default database, which is created on the first run. The error of
  * the first file that failed is shown over whatever did open. */
@@ -112,15 +207,16 @@ open_first_window (JzApplication *self,
   g_autofree char *last = g_settings_get_string (self->settings, "last-database");
   g_autofree char *fallback = jz_db_default_path ();
   g_autoptr(GError) first_error = NULL;
-  g_autofree char *failed_path = NULL;
   g_autoptr(JzDb) db = NULL;
-  const char *candidates[] = { requested, last, fallback };
-  const JzDbOpenFlags flags[] = { JZ_DB_OPEN_DEFAULT, JZ_DB_OPEN_DEFAULT, JZ_DB_OPEN_CREATE };
+  const char *candidates[N_CANDIDATES] = { requested, last, fallback };
+  const JzDbOpenFlags flags[N_CANDIDATES] = { JZ_DB_OPEN_DEFAULT, JZ_DB_OPEN_DEFAULT, JZ_DB_OPEN_CREATE };
+  guint failed = N_CANDIDATES;
+  guint opened = N_CANDIDATES;
   JzWindow *window;
 
   g_assert (JZ_IS_APPLICATION (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates) && db == NULL; i++)
+  for (guint i = 0; i < N_CANDIDATES && db == NULL; i++)
     {
       g_autoptr(GError) error = NULL;
       gboolean tried = FALSE;
@@ -134,14 +230,19 @@ open_first_window (JzApplication *self,
         continue;
 
       db = jz_db_open (candidates[i], flags[i], &error);
-      if (db == NULL && first_error == NULL)
+      if (db != NULL)
+        opened = i;
+      else if (first_error == NULL)
         {
           first_error = g_steal_pointer (&error);
-          failed_path = g_strdup (candidates[i]);
+          failed = i;
         }
     }
 
-  if (db != NULL)
+  /* Only a file that opened as asked is the one to start with next time.
+   * Were the fallback remembered while the shared drive is away, the clerk
+   * would from the next start on work in a file on this computer unawares. */
+  if (db != NULL && first_error == NULL)
     remember_database (self, jz_db_get_path (db));
 
   window = jz_window_new (GTK_APPLICATION (self), self->settings, db);
@@ -149,9 +250,27 @@ open_first_window (JzApplication *self,
 
   if (first_error != NULL)
     {
-      g_autofree char *heading = error_heading (failed_path, JZ_DB_OPEN_DEFAULT);
+      const char *failed_path = candidates[failed];
+      g_autofree char *heading = error_heading (failed_path, flags[failed]);
+      g_autoptr(GError) shown = NULL;
+      gboolean forgotten = FALSE;
+      g_autoptr(GString) body = NULL;
 
-      jz_window_show_error (window, heading, first_error);
+      /* A file that was really deleted would otherwise be asked for at every start. */
+      if (is_really_gone (failed_path, first_error))
+        {
+          forgotten = forget_database (self, failed_path);
+          if (failed == CANDIDATE_LAST)
+            g_settings_reset (self->settings, "last-database");
+        }
+
+      body = explain_open_error (self, failed_path, flags[failed], first_error, forgotten);
+      if (opened == CANDIDATE_FALLBACK)
+        append_paragraph (body, _("The database on this computer was opened instead."));
+      else if (opened == CANDIDATE_LAST)
+        append_paragraph (body, _("The database used last was opened instead."));
+      shown = g_error_new_literal (first_error->domain, first_error->code, body->str);
+      jz_window_show_error (window, heading, shown);
     }
 
   return window;
@@ -231,6 +350,7 @@ open_database_response_cb (GtkNativeDialog *native,
   g_application_release (G_APPLICATION (self));
 }
 
+/* Returns: (transfer full): the chooser takes a reference of its own */
 static GtkFileFilter *
 database_filter (void)
 {
@@ -268,6 +388,7 @@ new_database_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   JzApplication *self = user_data;
+  g_autoptr(GtkFileFilter) filter = database_filter ();
   GtkFileChooserNative *native;
 
   g_assert (JZ_IS_APPLICATION (self));
@@ -278,7 +399,7 @@ new_database_action (GSimpleAction *action,
                                         _("_Create"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), database_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   start_in_current_folder (self, GTK_FILE_CHOOSER (native));
   /* TRANSLATORS: suggested file name of a new database; keep the .db ending */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("office.db"));
@@ -295,6 +416,7 @@ open_database_action (GSimpleAction *action,
 {
   JzApplication *self = user_data;
   GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = database_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   g_assert (JZ_IS_APPLICATION (self));
@@ -305,7 +427,7 @@ open_database_action (GSimpleAction *action,
                                         _("_Open"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), database_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
@@ -570,12 +692,17 @@ jz_application_open_database (JzApplication *self,
   if (db == NULL)
     {
       g_autofree char *heading = error_heading (absolute, flags);
+      g_autoptr(GString) body = NULL;
+      g_autoptr(GError) shown = NULL;
+      gboolean forgotten = FALSE;
 
       /* A file that is gone stays gone; keep the menu honest. */
-      if (g_error_matches (error, JZ_DB_ERROR, JZ_DB_ERROR_MISSING))
-        forget_database (self, absolute);
+      if (is_really_gone (absolute, error))
+        forgotten = forget_database (self, absolute);
 
-      jz_window_show_error (window, heading, error);
+      body = explain_open_error (self, absolute, flags, error, forgotten);
+      shown = g_error_new_literal (error->domain, error->code, body->str);
+      jz_window_show_error (window, heading, shown);
       return FALSE;
     }
 

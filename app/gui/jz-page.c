@@ -7,6 +7,9 @@ typedef struct
 {
   JzDb  *db;
   gulong changed_handler;
+
+  /* The file changed while the page was hidden; it reloads when shown. */
+  guint  stale : 1;
 } JzPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JzPage, jz_page, ADW_TYPE_BIN)
@@ -28,6 +31,25 @@ jz_page_reload (JzPage *self)
     JZ_PAGE_GET_CLASS (self)->reload (self);
 }
 
+/* Only the page the clerk looks at queries the file now: a commit of
+ * another clerk then costs one page's queries, not those of every panel. */
+static void
+jz_page_reload_when_shown (JzPage *self)
+{
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  g_assert (JZ_IS_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+
+  priv->stale = FALSE;
+  jz_page_reload (self);
+}
+
 static void
 db_changed_cb (JzPage *self,
                JzDb   *db)
@@ -35,7 +57,22 @@ db_changed_cb (JzPage *self,
   g_assert (JZ_IS_PAGE (self));
   g_assert (JZ_IS_DB (db));
 
-  jz_page_reload (self);
+  jz_page_reload_when_shown (self);
+}
+
+static void
+jz_page_map (GtkWidget *widget)
+{
+  JzPage *self = (JzPage *) widget;
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (jz_page_parent_class)->map (widget);
+
+  if (priv->stale)
+    {
+      priv->stale = FALSE;
+      jz_page_reload (self);
+    }
 }
 
 static void
@@ -93,10 +130,13 @@ static void
 jz_page_class_init (JzPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jz_page_dispose;
   object_class->get_property = jz_page_get_property;
   object_class->set_property = jz_page_set_property;
+
+  widget_class->map = jz_page_map;
 
   properties[PROP_DB] =
     g_param_spec_object ("db", NULL, NULL,
@@ -149,6 +189,6 @@ jz_page_set_db (JzPage *self,
                                                      self,
                                                      G_CONNECT_SWAPPED);
 
-  jz_page_reload (self);
+  jz_page_reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }

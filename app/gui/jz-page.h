@@ -15,7 +15,8 @@ struct _JzPageClass
   AdwBinClass parent_class;
 
   /* Called when the database is replaced and when another clerk commits, so
-   * that a page shows what is in the file now. */
+   * that a page shows what is in the file now; for a hidden page, not until
+   * it is shown. */
   void (*reload) (JzPage *self);
 };
 

@@ -21,6 +21,7 @@ struct _JzWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
+  GtkStack       *main_stack;
   AdwLeaflet     *leaflet;
   GtkWidget      *content_box;
   GtkListBox     *sidebar;
@@ -153,6 +154,17 @@ update_titles (JzWindow *self)
     window_title = g_strdup (_("Jiuzhu"));
 
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* Eight panels with nothing in them would only puzzle the clerk: without a
+ * database the window says so and offers the way to one instead. */
+static void
+update_content (JzWindow *self)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, self->db != NULL ? "panels" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", self->db != NULL);
 }
 
 static void
@@ -325,6 +337,7 @@ jz_window_constructed (GObject *object)
   restore_window_state (self);
   rebuild_recent_menu (self);
   update_titles (self);
+  update_content (self);
 }
 
 static void
@@ -430,6 +443,7 @@ jz_window_class_init (JzWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiuzhu/Jiuzhu/jz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JzWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JzWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, JzWindow, sidebar);
@@ -515,7 +529,10 @@ jz_window_set_db (JzWindow *self,
     jz_db_watch (db, WATCH_INTERVAL_MSEC);
 
   update_titles (self);
+  /* The pages take the database through their bindings before the panels
+   * are shown again, so the page in view reloads once, not twice. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  update_content (self);
 }
 
 /**
