@@ -310,21 +310,31 @@ create_database (JzApplication *self,
   jz_application_open_database (self, path, JZ_DB_OPEN_CREATE);
 }
 
+/* Returns: (transfer full) (nullable): the local path the clerk chose */
+static char *
+chosen_path (GtkNativeDialog *native,
+             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 new_database_response_cb (GtkNativeDialog *native,
                           int              response,
                           JzApplication   *self)
 {
+  g_autofree char *path = chosen_path (native, response);
+
   g_assert (JZ_IS_APPLICATION (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        create_database (self, path);
-    }
+  if (path != NULL)
+    create_database (self, path);
 
   g_object_unref (native);
   g_application_release (G_APPLICATION (self));
@@ -335,16 +345,12 @@ open_database_response_cb (GtkNativeDialog *native,
                            int              response,
                            JzApplication   *self)
 {
+  g_autofree char *path = chosen_path (native, response);
+
   g_assert (JZ_IS_APPLICATION (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        jz_application_open_database (self, path, JZ_DB_OPEN_DEFAULT);
-    }
+  if (path != NULL)
+    jz_application_open_database (self, path, JZ_DB_OPEN_DEFAULT);
 
   g_object_unref (native);
   g_application_release (G_APPLICATION (self));
