@@ -68,6 +68,19 @@ test_create_and_read (void)
   g_assert_cmpstr (head->birth_date, ==, "1949-12-31");
   g_assert_cmpstr (head->sex, ==, "F");
   g_assert_cmpstr (head->relation, ==, "head");
+
+  /* The audit entry records the person, but not the whole ID number. */
+  {
+    g_autoptr(GPtrArray) entries = jz_audit_list (t->db, "persons", head->id, &error);
+    JzAuditEntry *entry;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 1);
+    entry = g_ptr_array_index (entries, 0);
+    g_assert_nonnull (strstr (entry->new_values, "\"id_number\":\"1101**********002X\""));
+    g_assert_nonnull (strstr (entry->new_values, "\"name\":\"张桂兰\""));
+    g_assert_null (strstr (entry->new_values, "11010519491231002X"));
+  }
 }
 
 static void
@@ -177,8 +190,9 @@ test_update_conflict (void)
   g_assert_cmpuint (entries->len, ==, 2);
   entry = g_ptr_array_index (entries, 1);
   g_assert_cmpstr (entry->user_name, ==, "clerk-b");
-  g_assert_cmpstr (entry->old_values, ==, "{\"phone\":\"13800000000\",\"version\":1}");
-  g_assert_cmpstr (entry->new_values, ==, "{\"phone\":\"13900000000\",\"version\":2}");
+  /* Numbers are kept masked in the log. */
+  g_assert_cmpstr (entry->old_values, ==, "{\"phone\":\"138****0000\",\"version\":1}");
+  g_assert_cmpstr (entry->new_values, ==, "{\"phone\":\"139****0000\",\"version\":2}");
 }
 
 static void
