@@ -757,3 +757,102 @@ jz_person_update (JzDb      *db,
   person->version++;
   return TRUE;
 }
+
+typedef struct
+{
+  gint64  id;
+  char   *account;
+} RevealData;
+
+static gboolean
+reveal_cb (JzDb     *db,
+           gpointer  user_data,
+           GError  **error)
+{
+  RevealData *data = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = jz_db_prepare (db, "SELECT bank_account FROM households WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_NOT_FOUND,
+                           _("The household file no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      jz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  data->account = column_dup (stmt, 0);
+
+  /* That it was looked at, and by whom: the number itself stays out. */
+  return jz_audit_record (db, "households", data->id, "reveal", NULL, NULL, error);
+}
+
+/**
+ * jz_household_reveal_bank_account:
+ *
+ * Reads the full bank account number for a clerk who asked to see it, and
+ * records in the audit log who did and when. When the look cannot be
+ * recorded (a read-only file), the number is not given either.
+ *
+ * Returns: (transfer full): the account number ("" when none), or %NULL
+ *   with @error set
+ */
+char *
+jz_household_reveal_bank_account (JzDb     *db,
+                                  gint64    id,
+                                  GError  **error)
+{
+  RevealData data = { id, NULL };
+
+  g_return_val_if_fail (JZ_IS_DB (db), NULL);
+
+  if (!jz_db_write (db, reveal_cb, &data, error))
+    {
+      g_free (data.account);
+      return NULL;
+    }
+
+  return data.account;
+}
+
+/**
+ * jz_household_mask_account:
+ * @account: (nullable): a bank account number
+ *
+ * The form shown until the clerk reveals the number: its last four
+ * characters behind a fixed mask, which hides the length too.
+ *
+ * Returns: (transfer full): "**** **** 1234", "****" for four characters
+ *   or fewer, "" when there is no number
+ */
+char *
+jz_household_mask_account (const char *account)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  glong len;
+
+  if (account == NULL || !g_utf8_validate (account, -1, NULL))
+    return g_strdup ("");
+
+  /* Blanks and dashes group the digits; they are not part of the number. */
+  for (const char *p = account; *p; p++)
+    if (!g_ascii_isspace (*p) && *p != '-')
+      g_string_append_c (plain, *p);
+
+  len = g_utf8_strlen (plain->str, -1);
+  if (len == 0)
+    return g_strdup ("");
+  if (len <= 4)
+    return g_strdup ("****");
+
+  return g_strdup_printf ("**** **** %s", g_utf8_offset_to_pointer (plain->str, len - 4));
+}

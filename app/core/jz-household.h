@@ -75,6 +75,11 @@ gboolean     jz_person_update          (JzDb         *db,
                                         JzPerson     *person,
                                         GError      **error);
 
+char        *jz_household_reveal_bank_account (JzDb     *db,
+                                               gint64    id,
+                                               GError  **error);
+char        *jz_household_mask_account (const char   *account);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JzHousehold, jz_household_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JzPerson, jz_person_free)
 
