@@ -36,8 +36,13 @@ ok "--version" bash -c "'$cli' --version | grep -qE '^jiuzhu-cli [0-9]+\.[0-9]+\
 
 ok "init creates the default database" status_is 0 "$cli" init
 ok "the default database is under XDG_DATA_HOME" test -s "$tmp/data/jiuzhu/jiuzhu.db"
+# The schema version is the number of the last migration.
+latest=1
+if [ -n "${JZ_SOURCE_ROOT:-}" ]; then
+  latest=$(ls "$JZ_SOURCE_ROOT"/data/sql | grep -E '^[0-9]{3}-.*\.sql$' | sort | tail -n 1 | cut -c1-3 | sed 's/^0*//')
+fi
 ok "init reports path, schema version and journal" \
-  bash -c "'$cli' --db '$tmp/a.db' init | grep -qP '^$tmp/a.db\t1\twal$'"
+  bash -c "'$cli' --db '$tmp/a.db' init | grep -qP '^$tmp/a.db\t$latest\twal$'"
 ok "init twice is harmless" status_is 0 "$cli" --db "$tmp/a.db" init
 ok "an empty database checks clean" status_is 0 "$cli" --db "$tmp/a.db" check
 ok "  and prints nothing" test ! -s "$tmp/stdout"
@@ -106,6 +111,76 @@ ok "  creates no file" test ! -e "$tmp/d.db"
 ok "bad month" status_is 2 "$cli" --db "$tmp/d.db" demo --until 2026-13
 ok "bad date" status_is 2 "$cli" id --at 2026-02-30
 ok "usage errors say what to do" grep -q "jiuzhu-cli --help" "$tmp/stderr"
+
+# households search, on the intact demo b.db.
+search () {  # search ARGS... : stdout of households search into $tmp/found
+  "$cli" --db "$tmp/b.db" households search "$@" >"$tmp/found" 2>"$tmp/stderr"
+}
+tsv_ok () {  # every line: id, name, masked ID, village, township, members
+  [ -s "$tmp/found" ] && ! grep -qvP '^[0-9]+\t[^\t]+\t[0-9]{3}\*{11}[0-9]{3}[0-9X]\t[^\t]+\t[^\t]+\t[0-9]+$' "$tmp/found"
+}
+head1_name=$(sqlite3 "$tmp/b.db" "SELECT p.name FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = 1")
+head1_id=$(sqlite3 "$tmp/b.db" "SELECT p.id_number FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = 1")
+x_row=$(sqlite3 -separator ' ' "$tmp/b.db" "SELECT household_id, lower (id_number) FROM persons WHERE active = 1 AND id_number LIKE '%X' ORDER BY id LIMIT 1")
+x_household=${x_row%% *}
+x_lower=${x_row#* }
+surname=${head1_name:0:1}
+
+ok "households search: a surname" search "$surname"
+ok "  TSV of six fields, ID masked to 3 + 4" tsv_ok
+ok "  at most 20 lines by default" test "$(wc -l <"$tmp/found")" -le 20
+ok "  no full ID number printed" bash -c "! grep -qE '[0-9]{17}[0-9X]' '$tmp/found'"
+ok "  --limit" bash -c "'$cli' --db '$tmp/b.db' households search '$surname' --limit 2 | wc -l | grep -qx 2"
+ok "households search: the whole name" search "$head1_name"
+ok "  finds the household" grep -qP "^1\t$head1_name\t" "$tmp/found"
+ok "households search: the whole ID number" search "$head1_id"
+ok "  finds that household only" test "$(cut -f1 "$tmp/found")" = 1
+ok "  masked as on screen" grep -qP "^1\t[^\t]+\t${head1_id:0:3}\*{11}${head1_id:14:4}\t" "$tmp/found"
+ok "households search: the last four digits" search "${head1_id:14:4}"
+ok "  include the household" grep -qP '^1\t' "$tmp/found"
+ok "households search: a number ending in x, lowercase" search "$x_lower"
+ok "  finds its household" test "$(cut -f1 "$tmp/found")" = "$x_household"
+ok "households search: no match" search "甲乙丙丁"
+ok "  prints nothing, exit 0" test ! -s "$tmp/found"
+ok "households without what to do" status_is 2 "$cli" --db "$tmp/b.db" households
+ok "households search without text" status_is 2 "$cli" --db "$tmp/b.db" households search
+ok "households search with blank text" status_is 2 "$cli" --db "$tmp/b.db" households search "  "
+ok "households search, two texts" status_is 2 "$cli" --db "$tmp/b.db" households search 王 李
+ok "households search --limit 0" status_is 2 "$cli" --db "$tmp/b.db" households search 王 --limit 0
+ok "households search --limit many" status_is 2 "$cli" --db "$tmp/b.db" households search 王 --limit many
+ok "households frob" status_is 2 "$cli" --db "$tmp/b.db" households frob
+ok "households search on a missing file" status_is 1 "$cli" --db "$tmp/none.db" households search 王
+ok "  says so in one sentence" one_sentence
+
+# export households: the persons of the open files, one row each (app/io).
+mkdir -p "$tmp/export"
+"$cli" --db "$tmp/x.db" demo --households 200 --seed 3 --until 2026-10 >/dev/null 2>&1
+persons_sql="SELECT count(*) FROM persons p JOIN households h ON h.id = p.household_id
+  JOIN regions v ON v.id = h.region_id JOIN regions t ON t.id = v.parent_id
+  WHERE p.active = 1 AND h.status = 'open'"
+township=$(sqlite3 "$tmp/x.db" "SELECT name FROM regions WHERE level = 'township' ORDER BY code LIMIT 1")
+ok "export households" status_is 0 "$cli" --db "$tmp/x.db" export households --out "$tmp/export/all.xlsx"
+ok "  prints the number of rows" test "$(cat "$tmp/stdout")" = "$(sqlite3 "$tmp/x.db" "$persons_sql")"
+ok "  writes an .xlsx (zip) file" bash -c "head -c 4 '$tmp/export/all.xlsx' | od -c | grep -q 'P   K 003 004'"
+ok "  and nothing else" test "$(ls -A "$tmp/export")" = "all.xlsx"
+ok "export by township" status_is 0 "$cli" --db "$tmp/x.db" export households --out "$tmp/export/t.xlsx" --township "$township"
+ok "  counts that township's persons" \
+  test "$(cat "$tmp/stdout")" = "$(sqlite3 "$tmp/x.db" "$persons_sql AND t.name = '$township'")"
+ok "export by program" status_is 0 "$cli" --db "$tmp/x.db" export households --out "$tmp/export/p.xlsx" --program tekun_dispersed
+ok "  counts that program's households' persons" \
+  test "$(cat "$tmp/stdout")" = "$(sqlite3 "$tmp/x.db" "$persons_sql AND EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id AND c.program = 'tekun_dispersed' AND c.status = 'active')")"
+ok "export: unknown township" status_is 1 "$cli" --db "$tmp/x.db" export households --out "$tmp/export/none.xlsx" --township 无此镇
+ok "  says so in one sentence" one_sentence
+ok "  naming it" grep -q "无此镇" "$tmp/stderr"
+ok "  and writes no file" test ! -e "$tmp/export/none.xlsx"
+ok "export: unknown program code is a usage error" status_is 2 "$cli" --db "$tmp/x.db" export households --out "$tmp/export/none.xlsx" --program dibao
+ok "  that lists the codes" grep -q "dibao_rural" "$tmp/stderr"
+ok "export without --out" status_is 2 "$cli" --db "$tmp/x.db" export households
+ok "export of something unknown" status_is 2 "$cli" --db "$tmp/x.db" export cases --out "$tmp/export/none.xlsx"
+ok "export into a missing folder" status_is 1 "$cli" --db "$tmp/x.db" export households --out "$tmp/export/gone/x.xlsx"
+ok "  fails in one sentence" one_sentence
+ok "  naming the folder" grep -q "gone.*does not exist" "$tmp/stderr"
+ok "  and leaves nothing behind" test "$(ls -A "$tmp/export" | tr "\n" " ")" = "all.xlsx p.xlsx t.xlsx "
 
 echo "1..$n"
 exit $failed

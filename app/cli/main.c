@@ -10,7 +10,11 @@
 #include "jz-check.h"
 #include "jz-db.h"
 #include "jz-demo.h"
+#include "jz-household-query.h"
 #include "jz-id-number.h"
+#include "jz-export-labels.h"
+#include "jz-region.h"
+#include "jz-xlsx-export.h"
 
 #define EXIT_USAGE 2
 
@@ -359,6 +363,163 @@ command_id (Globals *globals,
   return EXIT_SUCCESS;
 }
 
+/* households search TEXT [--limit N]: one TSV line per household, the ID
+ * number masked as in the list on screen. */
+static int
+command_households (Globals *globals,
+                    int      argc,
+                    char   **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JzHouseholdQuery) query = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  gint64 limit = 20;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, N_("At most this many households, 1 to 10000 (default: 20)"), "N" },
+    { NULL }
+  };
+
+  /* "households --help" shows the help of its one subcommand, from the
+   * option parser below. */
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    ;
+  else if (argc < 2 || !g_str_equal (argv[1], "search"))
+    return usage_error (_("Name what to do with the households: search."));
+  else
+    {
+      /* argv[1] stands in for the program name of the subcommand. */
+      argc--;
+      argv++;
+    }
+  g_set_prgname ("jiuzhu-cli households search");
+  context = g_option_context_new (_("TEXT"));
+  g_option_context_set_summary (context, _("Find households by a member's name (its start) or ID number (all of it, or its last 4 or more digits)."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+
+  if (argc != 2)
+    return usage_error (argc < 2 ? _("Give the text to search for.") : _("Give the text to search for as one argument; put a name with blanks in quotes."));
+  if (limit < 1 || limit > 10000)
+    return usage_error (_("The limit must be between 1 and 10000."));
+  if (jz_household_search_classify (argv[1], NULL) == JZ_HOUSEHOLD_SEARCH_NONE)
+    return usage_error (_("Give the text to search for."));
+
+  db = open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (error);
+
+  query = jz_household_query_new ();
+  query->search = g_strdup (argv[1]);
+  rows = jz_household_query_page (db, query, NULL, (guint) limit, &error);
+  if (rows == NULL)
+    return fail (error);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JzHouseholdRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *name = tsv_field (jz_household_row_get_head_name (row));
+      g_autofree char *village = tsv_field (jz_household_row_get_village_name (row));
+      g_autofree char *township = tsv_field (jz_household_row_get_township_name (row));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u\n",
+               jz_household_row_get_id (row), name, jz_household_row_get_masked_id_number (row),
+               village, township, jz_household_row_get_members (row));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* export households --out FILE.xlsx [--township NAME] [--program CODE]:
+ * the persons export of app/io, households grouped by village; prints
+ * the number of rows (persons) written. */
+static int
+command_export (Globals *globals,
+                int      argc,
+                char   **argv)
+{
+  g_autoptr(JzHouseholdQuery) query = NULL;
+  g_autoptr(GPtrArray) districts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *program = NULL;
+  guint64 n_rows = 0;
+  GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The .xlsx file to write"), "FILE" },
+    { "township", 0, 0, G_OPTION_ARG_STRING, &township, N_("Only the households of the township of this name"), "NAME" },
+    { "program", 0, 0, G_OPTION_ARG_STRING, &program, N_("Only the households with an active case of this program, by its code, e.g. dibao_rural"), "CODE" },
+    { NULL }
+  };
+  int status;
+
+  if (argc < 2 || !g_str_equal (argv[1], "households"))
+    return usage_error (_("Name what to export: households."));
+
+  /* argv[1] stands in for the program name of the subcommand. */
+  argc--;
+  argv++;
+  if (!parse_command_options ("export households", entries, &argc, &argv, &status))
+    return status;
+
+  if (out == NULL || *out == '\0')
+    return usage_error (_("Give the file to write with --out FILE.xlsx."));
+  if (program != NULL && jz_export_program_label (program) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no program with the code “%s”. The codes are dibao_urban, dibao_rural, tekun_dispersed, tekun_centralized, temporary, disability_living, disability_care, child_living and low_income."), program);
+      return usage_error (message);
+    }
+
+  db = open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (error);
+
+  query = jz_household_query_new ();
+  query->sort = JZ_HOUSEHOLD_SORT_VILLAGE;
+  query->program = g_strdup (program);
+
+  if (township != NULL)
+    {
+      districts = jz_region_list_children (db, 0, &error);
+      if (districts == NULL)
+        return fail (error);
+
+      for (guint d = 0; d < districts->len && query->township_id == 0; d++)
+        {
+          JzRegion *district = g_ptr_array_index (districts, d);
+          g_autoptr(GPtrArray) townships = jz_region_list_children (db, district->id, &error);
+
+          if (townships == NULL)
+            return fail (error);
+          for (guint t = 0; t < townships->len && query->township_id == 0; t++)
+            {
+              JzRegion *region = g_ptr_array_index (townships, t);
+
+              if (g_str_equal (region->name, township))
+                query->township_id = region->id;
+            }
+        }
+
+      if (query->township_id == 0)
+        {
+          g_printerr ("jiuzhu-cli: ");
+          g_printerr (_("There is no township named “%s” in this database; check the name."), township);
+          g_printerr ("\n");
+          return EXIT_FAILURE;
+        }
+    }
+
+  if (!jz_xlsx_export_households (db, query, out, NULL, NULL, &n_rows, NULL, &error))
+    return fail (error);
+
+  g_print ("%" G_GUINT64_FORMAT "\n", n_rows);
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -368,6 +529,8 @@ static const struct {
   { "demo",  command_demo,  N_("Fill an empty database with a synthetic district") },
   { "check", command_check, N_("Check the database; one problem a line, exit 1 when any") },
   { "id",    command_id,    N_("Check ID numbers read from standard input, one a line") },
+  { "households", command_households, N_("Find households: households search TEXT [--limit N]") },
+  { "export",     command_export,     N_("Write the persons of the households to .xlsx: export households --out FILE.xlsx") },
 };
 
 static void

@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "jz-db-private.h"
 #include "jz-demo.h"
 #include "jz-demo-private.h"
+#include "jz-household-query.h"
 
 #define HISTORY_MONTHS  24
 #define PROGRESS_EVERY  4096
@@ -47,7 +49,9 @@ typedef struct
   JzDemo               demo;
   JzDb                *db;
   const JzDemoOptions *options;
-  GPtrArray           *indexes;
+  GPtrArray           *indexes;          /* on the tables written, as SQL */
+  GPtrArray           *derived_indexes;  /* on household_summary and household_facets */
+  GPtrArray           *triggers;         /* that keep those two, as SQL */
 
   sqlite3_stmt        *household;
   sqlite3_stmt        *head;
@@ -76,6 +80,8 @@ writer_free (Writer *w)
   g_clear_pointer (&w->case_row, sqlite3_finalize);
   g_clear_pointer (&w->history, sqlite3_finalize);
   g_clear_pointer (&w->indexes, g_ptr_array_unref);
+  g_clear_pointer (&w->derived_indexes, g_ptr_array_unref);
+  g_clear_pointer (&w->triggers, g_ptr_array_unref);
   jz_demo_id_set_clear (&w->demo.ids);
   g_free (w);
 }
@@ -118,29 +124,30 @@ jz_demo_query_int (JzDb        *db,
   return TRUE;
 }
 
-/* Secondary indexes are dropped for the bulk load and built again at the
- * end: one sort per index is far cheaper than a million B-tree inserts. */
+/* Drops what @select names (name, sql, and whether it is derived) and keeps
+ * its SQL to create it again. */
 static gboolean
-drop_indexes (Writer  *w,
-              GError **error)
+drop_objects (Writer      *w,
+              const char  *select,
+              const char  *drop,
+              GPtrArray   *keep,
+              GPtrArray   *keep_derived,
+              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  stmt = jz_db_prepare (w->db,
-                        "SELECT name, sql FROM sqlite_schema "
-                        "WHERE type = 'index' AND sql IS NOT NULL "
-                        "AND tbl_name IN ('households', 'persons', 'incomes', 'cases', 'case_history') "
-                        "ORDER BY name",
-                        error);
+  stmt = jz_db_prepare (w->db, select, error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      GPtrArray *into = sqlite3_column_int (stmt, 2) ? keep_derived : keep;
+
       g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (w->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (into, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -150,7 +157,7 @@ drop_indexes (Writer  *w,
 
   for (guint i = 0; i < names->len; i++)
     {
-      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i));
+      char *sql = sqlite3_mprintf ("DROP %s \"%w\"", drop, (const char *) g_ptr_array_index (names, i));
       gboolean ok = jz_db_exec (w->db, sql, error);
 
       sqlite3_free (sql);
@@ -161,15 +168,61 @@ drop_indexes (Writer  *w,
   return TRUE;
 }
 
+/* Secondary indexes are dropped for the bulk load and built again at the
+ * end: one sort per index is far cheaper than a million B-tree inserts.
+ * So are the triggers that keep household_summary and household_facets
+ * (data/sql/002-household-summary.sql): they would compute a household's
+ * summary again for every person and case written; one INSERT … SELECT at
+ * the end computes them all. */
+static gboolean
+drop_indexes (Writer  *w,
+              GError **error)
+{
+  return drop_objects (w,
+                       "SELECT name, sql, tbl_name IN ('household_summary', 'household_facets') "
+                       "FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                       "AND tbl_name IN ('households', 'persons', 'incomes', 'cases', 'case_history', "
+                       "'household_summary', 'household_facets') "
+                       "ORDER BY name",
+                       "INDEX", w->indexes, w->derived_indexes, error) &&
+         drop_objects (w,
+                       "SELECT name, sql, 1 FROM sqlite_schema "
+                       "WHERE type = 'trigger' AND name LIKE 'household\\_summary\\_%' ESCAPE '\\' "
+                       "ORDER BY name",
+                       "TRIGGER", w->triggers, w->triggers, error);
+}
+
+/* Creates what was dropped, unless something made it meanwhile:
+ * jz_household_summary_rebuild() makes the index it needs itself. */
+static gboolean
+exec_all (Writer     *w,
+          GPtrArray  *statements,
+          GError    **error)
+{
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const char *sql = g_ptr_array_index (statements, i);
+      g_autofree char *guarded = NULL;
+
+      if (g_str_has_prefix (sql, "CREATE INDEX "))
+        sql = guarded = g_strconcat ("CREATE INDEX IF NOT EXISTS ", sql + strlen ("CREATE INDEX "), NULL);
+      if (!jz_db_exec (w->db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The summary is computed from the persons and cases through their
+ * indexes, and its own are built after it is filled. */
 static gboolean
 restore_indexes (Writer  *w,
                  GError **error)
 {
-  for (guint i = 0; i < w->indexes->len; i++)
-    if (!jz_db_exec (w->db, g_ptr_array_index (w->indexes, i), error))
-      return FALSE;
-
-  return TRUE;
+  return exec_all (w, w->indexes, error) &&
+         jz_household_summary_rebuild (w->db, error) &&
+         exec_all (w, w->derived_indexes, error) &&
+         exec_all (w, w->triggers, error);
 }
 
 /* The CHECK constraints were off for the load (see jz_demo_generate());
@@ -600,6 +653,8 @@ jz_demo_generate (JzDb                *db,
   w->db = db;
   w->options = options;
   w->indexes = g_ptr_array_new_with_free_func (g_free);
+  w->derived_indexes = g_ptr_array_new_with_free_func (g_free);
+  w->triggers = g_ptr_array_new_with_free_func (g_free);
   w->demo.n_households = options->n_households;
   w->demo.end = jz_demo_days_from_civil (g_date_get_year (&options->end),
                                          g_date_get_month (&options->end),
