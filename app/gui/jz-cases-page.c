@@ -1,19 +1,456 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "jz-cases-page.h"
+#include <glib/gi18n-lib.h>
 
+#include "jz-cases-page.h"
+#include "jz-form.h"
+#include "jz-household-archive.h"
+#include "jz-household-columns.h"
+#include "jz-household-events.h"
+#include "jz-household-model.h"
+#include "jz-household-view.h"
+#include "jz-region.h"
+
+/* The case files: every household of the district in one list that pages
+ * from SQLite, searched, filtered and sorted in SQL; a row opens the
+ * household's file. */
 struct _JzCasesPage
 {
-  JzPage parent_instance;
+  JzPage               parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkDropDown         *township_dropdown;
+  GtkDropDown         *village_dropdown;
+  GtkDropDown         *program_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *hukou_dropdown;
+  GtkStack            *results_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *head_column;
+  GtkColumnViewColumn *id_column;
+  GtkColumnViewColumn *village_column;
+  GtkColumnViewColumn *township_column;
+  GtkColumnViewColumn *members_column;
+  GtkColumnViewColumn *programs_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *amount_column;
+  AdwStatusPage       *empty_page;
+  JzHouseholdView     *household_view;
+
+  /* Owned references */
+  JzHouseholdModel    *model;
+  GtkSingleSelection  *selection;
+  GPtrArray           *townships;  /* JzRegion */
+  GPtrArray           *villages;   /* JzRegion, of the chosen township */
+
+  /* Borrowed: the overlay owns it until it is dismissed */
+  AdwToast            *archive_toast;
+
+  /* The filters are being reset; one query follows. */
+  guint                resetting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (JzCasesPage, jz_cases_page, JZ_TYPE_PAGE)
 
+/* --- the query ---------------------------------------------------------------- */
+
+static gint64
+selected_region (GtkDropDown *dropdown,
+                 GPtrArray   *regions)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  /* The first item is "all". */
+  if (regions == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION || position > regions->len)
+    return 0;
+
+  return ((JzRegion *) g_ptr_array_index (regions, position - 1))->id;
+}
+
+static JzHouseholdQuery *
+build_query (JzCasesPage *self)
+{
+  JzHouseholdQuery *query = jz_household_query_new ();
+  guint program = gtk_drop_down_get_selected (self->program_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  query->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  query->township_id = selected_region (self->township_dropdown, self->townships);
+  query->village_id = selected_region (self->village_dropdown, self->villages);
+  /* The first item of each dropdown is "all". */
+  if (program > 0 && program <= jz_household_columns_program_count ())
+    query->program = g_strdup (jz_household_columns_program_code (program - 1));
+  if (status > 0 && status <= jz_household_columns_status_count ())
+    query->case_status = g_strdup (jz_household_columns_status_code (status - 1));
+  query->hukou = g_strdup (jz_choice_code_at (JZ_CHOICE_HUKOU, TRUE, gtk_drop_down_get_selected (self->hukou_dropdown)));
+  if (!jz_household_columns_get_sort (self->column_view, &query->sort, &query->descending))
+    {
+      query->sort = JZ_HOUSEHOLD_SORT_HEAD_NAME;
+      query->descending = FALSE;
+    }
+
+  return query;
+}
+
+static void
+update_count (JzCasesPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  g_autofree char *number = jz_household_columns_group_digits (n);
+  g_autofree char *text = NULL;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  /* TRANSLATORS: the number of households the list shows, 12,345 */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s household", "%s households", n), number);
+  gtk_label_set_label (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "results" : "empty");
+  if (n > 0)
+    return;
+
+  if (jz_household_search_classify (search, NULL) == JZ_HOUSEHOLD_SEARCH_TOO_SHORT)
+    {
+      adw_status_page_set_title (self->empty_page, _("Keep Typing"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("An ID number is found by its last four digits or more."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Households Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Check the spelling of the name or the digits of the ID number, or clear the filters."));
+    }
+}
+
+static void
+apply_query (JzCasesPage *self)
+{
+  g_autoptr(JzHouseholdQuery) query = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (self->model == NULL || self->resetting)
+    return;
+
+  query = build_query (self);
+  if (!jz_household_query_equal (query, jz_household_model_get_query (self->model)))
+    jz_household_model_set_query (self->model, query);
+  update_count (self);
+}
+
+/* --- regions ------------------------------------------------------------------- */
+
+static GtkStringList *
+region_list_new (const char *all,
+                 GPtrArray  *regions)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    gtk_string_list_append (list, ((JzRegion *) g_ptr_array_index (regions, i))->name);
+
+  return list;
+}
+
+static void
+load_villages (JzCasesPage *self)
+{
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  gint64 township = selected_region (self->township_dropdown, self->townships);
+  g_autoptr(GtkStringList) names = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  g_clear_pointer (&self->villages, g_ptr_array_unref);
+  if (db != NULL && township != 0)
+    self->villages = jz_region_list_children (db, township, NULL);
+
+  names = region_list_new (_("All villages"), self->villages);
+  gtk_drop_down_set_model (self->village_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->village_dropdown, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->village_dropdown), township != 0);
+}
+
+static void
+load_townships (JzCasesPage *self)
+{
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  g_autoptr(GPtrArray) districts = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  g_clear_pointer (&self->townships, g_ptr_array_unref);
+  self->townships = g_ptr_array_new_with_free_func ((GDestroyNotify) jz_region_free);
+  if (db != NULL)
+    districts = jz_region_list_children (db, 0, NULL);
+
+  for (guint i = 0; districts != NULL && i < districts->len; i++)
+    {
+      JzRegion *district = g_ptr_array_index (districts, i);
+      g_autoptr(GPtrArray) children = jz_region_list_children (db, district->id, NULL);
+
+      for (guint j = 0; children != NULL && j < children->len; j++)
+        g_ptr_array_add (self->townships, g_steal_pointer (&g_ptr_array_index (children, j)));
+    }
+
+  names = region_list_new (_("All townships"), self->townships);
+  gtk_drop_down_set_model (self->township_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->township_dropdown, 0);
+  load_villages (self);
+}
+
+/* --- callbacks ------------------------------------------------------------------ */
+
+static void
+search_changed_cb (JzCasesPage *self)
+{
+  apply_query (self);
+}
+
+static void
+filter_changed_cb (JzCasesPage *self,
+                   GParamSpec  *pspec,
+                   GtkDropDown *dropdown)
+{
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (dropdown == self->township_dropdown && !self->resetting)
+    {
+      /* One query for the township, not one more for its villages. */
+      self->resetting = TRUE;
+      load_villages (self);
+      self->resetting = FALSE;
+    }
+
+  apply_query (self);
+}
+
+static void
+sorter_changed_cb (JzCasesPage *self)
+{
+  apply_query (self);
+}
+
+static void
+items_changed_cb (JzCasesPage *self)
+{
+  update_count (self);
+}
+
+static void
+open_household (JzCasesPage *self,
+                gint64       household_id)
+{
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (household_id <= 0)
+    return;
+
+  jz_household_view_set_household_id (self->household_view, household_id);
+  gtk_stack_set_visible_child_name (self->stack, "household");
+}
+
+static void
+row_activated_cb (JzCasesPage   *self,
+                  guint          position)
+{
+  g_autoptr(JzHouseholdRow) row = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (row != NULL)
+    open_household (self, jz_household_row_get_id (row));
+}
+
+static void
+show_list (JzCasesPage *self)
+{
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  /* Forgets a revealed account number: it is shown until the file is left. */
+  jz_household_view_set_household_id (self->household_view, 0);
+  if (self->model != NULL)
+    jz_household_model_refresh (self->model);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+household_back_cb (JzCasesPage *self)
+{
+  show_list (self);
+}
+
+static void
+archive_toast_dismissed_cb (JzCasesPage *self,
+                            AdwToast    *toast)
+{
+  if (self->archive_toast == toast)
+    self->archive_toast = NULL;
+}
+
+static void
+household_archived_cb (JzCasesPage *self,
+                       gint64       household_id)
+{
+  AdwToast *toast;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  show_list (self);
+
+  if (self->archive_toast != NULL)
+    adw_toast_dismiss (self->archive_toast);
+
+  toast = adw_toast_new (_("Household archived"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "cases.undo-archive");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (household_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* The overlay is the page's child: a bound template child there would be
+   * released twice, by the template and by AdwBin. */
+  self->archive_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (archive_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
+}
+
+/* --- actions ------------------------------------------------------------------ */
+
+static void
+open_household_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_household (JZ_CASES_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+undo_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JzCasesPage *self = (JzCasesPage *) widget;
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (db == NULL)
+    return;
+
+  /* Undone from elsewhere than the toast's button, the toast goes too. */
+  if (self->archive_toast != NULL)
+    adw_toast_dismiss (self->archive_toast);
+
+  if (!jz_household_unarchive (db, g_variant_get_int64 (parameter), &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      if (GTK_IS_WINDOW (root))
+        jz_form_show_save_error (GTK_WINDOW (root), error, NULL, NULL);
+    }
+
+  if (self->model != NULL)
+    jz_household_model_refresh (self->model);
+  if (jz_household_view_get_household_id (self->household_view) == g_variant_get_int64 (parameter))
+    jz_household_view_refresh (self->household_view);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JzCasesPage *self = (JzCasesPage *) widget;
+
+  /* From any panel: the search finds a person wherever the clerk is. */
+  gtk_widget_activate_action (widget, "win.show-panel", "s", "cases");
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    show_list (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* --- JzPage --------------------------------------------------------------------- */
+
+static void
+reset (JzCasesPage *self,
+       JzDb        *db)
+{
+  g_autoptr(JzHouseholdQuery) query = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
+  g_clear_object (&self->model);
+
+  self->resetting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  load_townships (self);
+  gtk_drop_down_set_selected (self->program_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->hukou_dropdown, 0);
+  self->resetting = FALSE;
+
+  jz_household_view_set_db (self->household_view, db);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+
+  if (db != NULL)
+    {
+      query = build_query (self);
+      self->model = jz_household_model_new (db, query);
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  update_count (self);
+}
+
+static void
+jz_cases_page_reload (JzPage *page)
+{
+  JzCasesPage *self = (JzCasesPage *) page;
+  JzDb *db = jz_page_get_db (page);
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (self->model == NULL || jz_household_model_get_db (self->model) != db)
+    {
+      reset (self, db);
+      return;
+    }
+
+  jz_household_model_refresh (self->model);
+  if (jz_household_view_get_household_id (self->household_view) != 0)
+    jz_household_view_refresh (self->household_view);
+}
+
 static void
 jz_cases_page_dispose (GObject *object)
 {
+  JzCasesPage *self = (JzCasesPage *) object;
+
+  /* Without a model, taking the columns away does not query again. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->model);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), JZ_TYPE_CASES_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->townships, g_ptr_array_unref);
+  g_clear_pointer (&self->villages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jz_cases_page_parent_class)->dispose (object);
 }
@@ -23,14 +460,111 @@ jz_cases_page_class_init (JzCasesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JzPageClass *page_class = JZ_PAGE_CLASS (klass);
 
   object_class->dispose = jz_cases_page_dispose;
 
+  page_class->reload = jz_cases_page_reload;
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiuzhu/Jiuzhu/jz-cases-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, township_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, village_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, program_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, hukou_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, head_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, id_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, village_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, township_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, members_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, programs_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, amount_column);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, household_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, household_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, household_archived_cb);
+
+  gtk_widget_class_install_action (widget_class, "cases.open-household", "x", open_household_action);
+  gtk_widget_class_install_action (widget_class, "cases.undo-archive", "x", undo_archive_action);
+  gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
+
+  g_type_ensure (JZ_TYPE_HOUSEHOLD_VIEW);
+}
+
+static void
+setup_filters (JzCasesPage *self)
+{
+  g_autoptr(GtkStringList) program_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) hukous = jz_choice_model_new (JZ_CHOICE_HUKOU, _("Urban and rural"));
+
+  gtk_string_list_append (program_names, _("All programs"));
+  for (guint i = 0; i < jz_household_columns_program_count (); i++)
+    gtk_string_list_append (program_names,
+                            jz_household_columns_program_name (jz_household_columns_program_code (i)));
+  gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (program_names));
+
+  gtk_string_list_append (statuses, _("Any case status"));
+  for (guint i = 0; i < jz_household_columns_status_count (); i++)
+    gtk_string_list_append (statuses,
+                            jz_household_columns_status_label (jz_household_columns_status_code (i)));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  gtk_drop_down_set_model (self->hukou_dropdown, hukous);
+}
+
+static void
+setup_columns (JzCasesPage *self)
+{
+  jz_household_columns_setup (self->head_column, JZ_HOUSEHOLD_COLUMN_HEAD);
+  jz_household_columns_setup (self->id_column, JZ_HOUSEHOLD_COLUMN_ID_NUMBER);
+  jz_household_columns_setup (self->village_column, JZ_HOUSEHOLD_COLUMN_VILLAGE);
+  jz_household_columns_setup (self->township_column, JZ_HOUSEHOLD_COLUMN_TOWNSHIP);
+  jz_household_columns_setup (self->members_column, JZ_HOUSEHOLD_COLUMN_MEMBERS);
+  jz_household_columns_setup (self->programs_column, JZ_HOUSEHOLD_COLUMN_PROGRAMS);
+  jz_household_columns_setup (self->status_column, JZ_HOUSEHOLD_COLUMN_STATUS);
+  jz_household_columns_setup (self->amount_column, JZ_HOUSEHOLD_COLUMN_AMOUNT);
+
+  gtk_column_view_sort_by_column (self->column_view, self->head_column, GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
 jz_cases_page_init (JzCasesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  setup_filters (self);
+  setup_columns (self);
+  load_townships (self);
+  update_count (self);
+}
+
+/**
+ * jz_cases_page_get_model:
+ *
+ * Returns: (transfer none) (nullable): the list of households shown, a
+ *   #JzHouseholdModel
+ */
+GListModel *
+jz_cases_page_get_model (JzCasesPage *self)
+{
+  g_return_val_if_fail (JZ_IS_CASES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->model);
 }

@@ -8,4 +8,6 @@ G_BEGIN_DECLS
 #define JZ_TYPE_CASES_PAGE (jz_cases_page_get_type ())
 G_DECLARE_FINAL_TYPE (JzCasesPage, jz_cases_page, JZ, CASES_PAGE, JzPage)
 
+GListModel *jz_cases_page_get_model (JzCasesPage *self);
+
 G_END_DECLS

@@ -261,6 +261,21 @@ back_clicked_cb (JzWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Ctrl+F finds a household from any panel: the case files take it. */
+static gboolean
+search_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  JzWindow *self = (JzWindow *) widget;
+
+  if (self->db == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (gtk_stack_get_child_by_name (self->stack, "cases"),
+                                     "cases.search", NULL);
+}
+
 static void
 restore_window_state (JzWindow *self)
 {
@@ -460,6 +475,7 @@ jz_window_class_init (JzWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (panel_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-panel", "s", panel_names[i]);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_shortcut_cb, NULL);
 
   g_type_ensure (JZ_TYPE_CARE_PAGE);
   g_type_ensure (JZ_TYPE_CASES_PAGE);

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jz-household-columns.h"
+#include "jz-household-events.h"
+#include "jz-household-row.h"
+#include "jz-money.h"
+
+/* Short names for the badges, in the order of the programs table. */
+static const struct
+{
+  const char *code;
+  const char *short_name;
+} programs[] = {
+  { "dibao_urban",       NC_("program short name", "Urban dibao") },
+  { "dibao_rural",       NC_("program short name", "Rural dibao") },
+  { "tekun_dispersed",   NC_("program short name", "Tekun, dispersed") },
+  { "tekun_centralized", NC_("program short name", "Tekun, centralized") },
+  { "temporary",         NC_("program short name", "Temporary") },
+  { "disability_living", NC_("program short name", "Disability living") },
+  { "disability_care",   NC_("program short name", "Disability care") },
+  { "child_living",      NC_("program short name", "Child living") },
+  { "low_income",        NC_("program short name", "Low income") },
+};
+
+/* household_summary's case status, the most pressing one of a household. */
+static const struct
+{
+  const char *code;
+  const char *label;
+} case_summaries[] = {
+  { "active",    NC_("case summary", "Receiving") },
+  { "suspended", NC_("case summary", "Suspended") },
+  { "pending",   NC_("case summary", "Pending") },
+  { "ended",     NC_("case summary", "Ended") },
+  { "none",      NC_("case summary", "No case") },
+};
+
+const char *
+jz_household_columns_program_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+    if (g_str_equal (programs[i].code, code))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "program short name", programs[i].short_name);
+
+  return code;
+}
+
+char *
+jz_household_columns_group_digits (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- cells ------------------------------------------------------------------ */
+
+typedef char *(*FormatFunc) (JzHouseholdRow *row);
+
+static char *
+format_head (JzHouseholdRow *row)
+{
+  return g_strdup (jz_household_row_get_head_name (row));
+}
+
+static char *
+format_id (JzHouseholdRow *row)
+{
+  return g_strdup (jz_household_row_get_masked_id_number (row));
+}
+
+static char *
+format_village (JzHouseholdRow *row)
+{
+  return g_strdup (jz_household_row_get_village_name (row));
+}
+
+static char *
+format_township (JzHouseholdRow *row)
+{
+  return g_strdup (jz_household_row_get_township_name (row));
+}
+
+static char *
+format_members (JzHouseholdRow *row)
+{
+  return g_strdup_printf ("%u", jz_household_row_get_members (row));
+}
+
+static char *
+format_status (JzHouseholdRow *row)
+{
+  const char *file_status = jz_household_row_get_file_status (row);
+  const char *status = jz_household_row_get_case_status (row);
+
+  if (file_status != NULL && g_strcmp0 (file_status, "open") != 0)
+    return g_strdup (jz_household_status_label (file_status));
+
+  return g_strdup (jz_household_columns_status_label (status));
+}
+
+static char *
+format_amount (JzHouseholdRow *row)
+{
+  return jz_money_format (jz_household_row_get_monthly_amount (row));
+}
+
+static void
+update_label_cb (GtkListItem *list_item)
+{
+  FormatFunc format = g_object_get_data (G_OBJECT (list_item), "jz-format");
+  JzHouseholdRow *row = gtk_list_item_get_item (list_item);
+  g_autofree char *text = row != NULL ? format (row) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+static void
+update_badges_cb (GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  JzHouseholdRow *row = gtk_list_item_get_item (list_item);
+  const char * const *codes = row != NULL ? jz_household_row_get_programs (row) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      GtkWidget *badge = gtk_label_new (jz_household_columns_program_name (codes[i]));
+
+      gtk_widget_add_css_class (badge, "jz-badge");
+      gtk_box_append (GTK_BOX (box), badge);
+    }
+}
+
+/* Rows are updated in place when the file changes, with notify: a cell
+ * follows its row's property, not only the row it was bound to. */
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  const char *property = g_object_get_data (G_OBJECT (factory), "jz-property");
+  GCallback update = g_object_get_data (G_OBJECT (factory), "jz-update");
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  gulong handler;
+
+  ((void (*) (GtkListItem *)) update) (list_item);
+  handler = g_signal_connect_object (gtk_list_item_get_item (list_item), signal, update, list_item,
+                                     G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (list_item), "jz-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "jz-handler"));
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (handler != 0 && item != NULL)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (list_item), "jz-handler", NULL);
+}
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  float xalign = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "jz-end")) ? 1.0f : 0.0f;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (xalign > 0.5f)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (list_item), "jz-format", g_object_get_data (G_OBJECT (factory), "jz-format"));
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+badges_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
+}
+
+static GtkListItemFactory *
+label_factory_new (const char *property,
+                   FormatFunc  format,
+                   gboolean    end)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "jz-property", (gpointer) property);
+  g_object_set_data (G_OBJECT (factory), "jz-update", (gpointer) update_label_cb);
+  g_object_set_data (G_OBJECT (factory), "jz-format", (gpointer) format);
+  g_object_set_data (G_OBJECT (factory), "jz-end", GINT_TO_POINTER (end));
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  return factory;
+}
+
+static GtkListItemFactory *
+badges_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "jz-property", (gpointer) "programs");
+  g_object_set_data (G_OBJECT (factory), "jz-update", (gpointer) update_badges_cb);
+  g_signal_connect (factory, "setup", G_CALLBACK (badges_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  return factory;
+}
+
+/* --- sorting ---------------------------------------------------------------- */
+
+/* GTK 4.8 does not tell which column the clerk sorts by. Each column's
+ * sorter, asked to compare two probes, notes its sort on the first and
+ * answers "smaller": the column view's sorter asks its primary column
+ * first and turns the answer round when it sorts descending. Rows are
+ * never sorted here; SQL does it. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  g_object_set_data ((GObject *) a, "jz-sort", user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+set_column_sort (GtkColumnViewColumn *column,
+                 JzHouseholdSort      sort)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (sort + 1), NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/**
+ * jz_household_columns_get_sort:
+ *
+ * Returns: %FALSE when the clerk has not chosen a column to sort by
+ */
+gboolean
+jz_household_columns_get_sort (GtkColumnView   *view,
+                               JzHouseholdSort *sort,
+                               gboolean        *descending)
+{
+  g_autoptr(GObject) first = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) second = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+  int chosen;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), FALSE);
+
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (view), first, second);
+  chosen = GPOINTER_TO_INT (g_object_get_data (first, "jz-sort"));
+  if (order == GTK_ORDERING_EQUAL || chosen == 0)
+    return FALSE;
+
+  *sort = (JzHouseholdSort) (chosen - 1);
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
+}
+
+/* --- columns ------------------------------------------------------------------ */
+
+void
+jz_household_columns_setup (GtkColumnViewColumn *column,
+                            JzHouseholdColumn    kind)
+{
+  static const struct {
+    const char *property;
+    FormatFunc  format;
+    gboolean    end;
+    int         sort;   /* a JzHouseholdSort, or -1 */
+  } columns[] = {
+    [JZ_HOUSEHOLD_COLUMN_HEAD] = { "head-name", format_head, FALSE, JZ_HOUSEHOLD_SORT_HEAD_NAME },
+    [JZ_HOUSEHOLD_COLUMN_ID_NUMBER] = { "masked-id-number", format_id, FALSE, -1 },
+    [JZ_HOUSEHOLD_COLUMN_VILLAGE] = { "village-name", format_village, FALSE, JZ_HOUSEHOLD_SORT_VILLAGE },
+    [JZ_HOUSEHOLD_COLUMN_TOWNSHIP] = { "township-name", format_township, FALSE, JZ_HOUSEHOLD_SORT_TOWNSHIP },
+    [JZ_HOUSEHOLD_COLUMN_MEMBERS] = { "members", format_members, TRUE, JZ_HOUSEHOLD_SORT_MEMBERS },
+    [JZ_HOUSEHOLD_COLUMN_PROGRAMS] = { "programs", NULL, FALSE, -1 },
+    [JZ_HOUSEHOLD_COLUMN_STATUS] = { "case-status", format_status, FALSE, JZ_HOUSEHOLD_SORT_CASE_STATUS },
+    [JZ_HOUSEHOLD_COLUMN_AMOUNT] = { "monthly-amount", format_amount, TRUE, JZ_HOUSEHOLD_SORT_MONTHLY_AMOUNT },
+  };
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (kind <= JZ_HOUSEHOLD_COLUMN_AMOUNT);
+
+  if (kind == JZ_HOUSEHOLD_COLUMN_PROGRAMS)
+    factory = badges_factory_new ();
+  else
+    factory = label_factory_new (columns[kind].property, columns[kind].format, columns[kind].end);
+
+  gtk_column_view_column_set_factory (column, factory);
+  if (columns[kind].sort >= 0)
+    set_column_sort (column, (JzHouseholdSort) columns[kind].sort);
+}
+
+/* --- vocabularies --------------------------------------------------------------- */
+
+guint
+jz_household_columns_program_count (void)
+{
+  return G_N_ELEMENTS (programs);
+}
+
+const char *
+jz_household_columns_program_code (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (programs), NULL);
+
+  return programs[position].code;
+}
+
+guint
+jz_household_columns_status_count (void)
+{
+  return G_N_ELEMENTS (case_summaries);
+}
+
+const char *
+jz_household_columns_status_code (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (case_summaries), NULL);
+
+  return case_summaries[position].code;
+}
+
+/**
+ * jz_household_columns_status_label:
+ *
+ * Returns: (transfer none): the label of a household's summary case status
+ */
+const char *
+jz_household_columns_status_label (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (case_summaries); i++)
+    if (g_strcmp0 (case_summaries[i].code, code) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "case summary", case_summaries[i].label);
+
+  return code != NULL ? code : "";
+}
