@@ -94,7 +94,6 @@ typedef struct
   lxw_format            *amount_format;
   guint                  n_sheets;
   lxw_row_t              sheet_row;      /* the last row written on the sheet */
-  int                    write_errno;
   gint64                 household_id;   /* the household being written */
   char                  *bank_account;
   const char            *programs;       /* owned by program_lists */
@@ -404,7 +403,7 @@ set_lxw_error (Export     *e,
     return TRUE;
 
   g_debug ("libxlsxwriter: %s", lxw_strerror (lxw));
-  set_errno_error (error, e->write_errno, e->dir);
+  set_errno_error (error, 0, e->dir);
   return FALSE;
 }
 
