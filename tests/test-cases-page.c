@@ -850,6 +850,110 @@ test_cases_page (void)
   g_assert_finalize_object (window);
 }
 
+static void
+count_progress (guint *n_updates)
+{
+  (*n_updates)++;
+}
+
+/* Runs the main loop until the export's progress area has gone. */
+static void
+wait_export_done (GtkRevealer *revealer)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (gtk_revealer_get_reveal_child (revealer) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
+/* Export… writes the list as it is shown to an .xlsx file, with a
+ * progress bar; a cancel leaves no file. */
+static void
+test_cases_export (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "export.db", NULL);
+  g_autofree char *xlsx = g_build_filename (tmp_dir, "households.xlsx", NULL);
+  g_autofree char *cancelled = g_build_filename (tmp_dir, "cancelled.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  JzDemoOptions options = { .n_households = 300, .seed = 5 };
+  GStatBuf st;
+  JzWindow *window;
+  GtkWidget *page;
+  GtkWidget *cancel_button;
+  GtkRevealer *revealer;
+  GtkProgressBar *bar;
+  guint n_updates = 0;
+  gulong handler;
+
+  g_remove (path);
+  g_remove (xlsx);
+  g_remove (cancelled);
+  db = jz_db_open (path, JZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_date_clear (&options.end, 1);
+  g_date_set_dmy (&options.end, 30, G_DATE_JUNE, 2025);
+  jz_demo_generate (db, &options, &error);
+  g_assert_no_error (error);
+
+  window = jz_window_new (GTK_APPLICATION (app), jz_application_get_settings (app), db);
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "cases"));
+  drain_main_context ();
+  page = jz_window_get_visible_page (window);
+  g_assert_true (JZ_IS_CASES_PAGE (page));
+  wait_for_draw (page);
+
+  g_assert_nonnull (find_button_for (page, "cases.export"));
+  cancel_button = find_button_for (page, "cases.cancel-export");
+  g_assert_nonnull (cancel_button);
+  revealer = GTK_REVEALER (gtk_widget_get_ancestor (cancel_button, GTK_TYPE_REVEALER));
+  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (revealer), GTK_TYPE_PROGRESS_BAR));
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  handler = g_signal_connect_swapped (bar, "notify::text", G_CALLBACK (count_progress), &n_updates);
+
+  /* The whole list: the bar shows, the window goes on, a toast tells. */
+  jz_cases_page_export_to (JZ_CASES_PAGE (page), file);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_sensitive (cancel_button));
+  g_assert_false (gtk_widget_get_sensitive (find_button_for (page, "cases.export")));
+  wait_export_done (revealer);
+  g_assert_cmpuint (n_updates, >, 0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  g_assert_true (shows_text (page, "Exported ", TRUE));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Cancelled after its first report: no file, no error dialog. */
+  n_updates = 0;
+  jz_cases_page_export_to (JZ_CASES_PAGE (page), cancelled_file);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  while (n_updates == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (page, "cases.cancel-export", NULL));
+  wait_export_done (revealer);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_signal_handler_disconnect (bar, handler);
+
+  /* Ready for another export; nothing left to cancel. */
+  g_assert_true (gtk_widget_get_sensitive (find_button_for (page, "cases.export")));
+  g_assert_false (gtk_widget_get_sensitive (cancel_button));
+
+  gtk_window_close (GTK_WINDOW (window));
+  drain_main_context ();
+  g_assert_finalize_object (window);
+  g_remove (xlsx);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +986,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/cases-page/search-edit-conflict-archive", test_cases_page);
+  g_test_add_func ("/cases-page/export", test_cases_export);
 
   ret = g_test_run ();
 

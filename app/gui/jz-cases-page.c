@@ -11,6 +11,7 @@
 #include "jz-household-model.h"
 #include "jz-household-view.h"
 #include "jz-region.h"
+#include "jz-xlsx-export.h"
 
 /* The case files: every household of the district in one list that pages
  * from SQLite, searched, filtered and sorted in SQL; a row opens the
@@ -40,6 +41,13 @@ struct _JzCasesPage
   GtkColumnViewColumn *amount_column;
   AdwStatusPage       *empty_page;
   JzHouseholdView     *household_view;
+  GtkRevealer         *export_revealer;
+  GtkLabel            *export_label;
+  GtkProgressBar      *export_progress;
+
+  /* The export running, or NULL */
+  GCancellable        *export_cancellable;
+  GtkFileChooserNative *export_chooser;
 
   /* Owned references */
   JzHouseholdModel    *model;
@@ -325,6 +333,198 @@ household_archived_cb (JzCasesPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
 }
 
+/* --- export ------------------------------------------------------------------- */
+
+/* Shared by the progress reports and the result of one export, so that a
+ * late report of a cancelled export never moves the bar of the next one. */
+typedef struct
+{
+  JzCasesPage  *self;
+  GCancellable *cancellable;
+} ExportRun;
+
+static void
+export_run_clear (ExportRun *run)
+{
+  g_clear_object (&run->self);
+  g_clear_object (&run->cancellable);
+}
+
+static void
+export_run_release (gpointer data)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) export_run_clear);
+}
+
+static void
+export_progress_cb (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  ExportRun *run = user_data;
+  JzCasesPage *self = run->self;
+  g_autofree char *done_text = jz_household_columns_group_digits (done);
+  g_autofree char *total_text = jz_household_columns_group_digits (total);
+  g_autofree char *text = NULL;
+
+  if (self->export_cancellable != run->cancellable || g_cancellable_is_cancelled (run->cancellable))
+    return;
+
+  gtk_progress_bar_set_fraction (self->export_progress, total > 0 ? (double) done / (double) total : 0.0);
+  /* TRANSLATORS: households written to the spreadsheet so far, "1,200 of 5,000" */
+  text = g_strdup_printf (_("%s of %s"), done_text, total_text);
+  gtk_progress_bar_set_text (self->export_progress, text);
+}
+
+static void
+export_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ExportRun *run = user_data;
+  JzCasesPage *self = run->self;
+  JzDb *db = JZ_DB (source);
+  g_autoptr(GError) error = NULL;
+  guint64 n_rows = 0;
+  GtkRoot *root;
+
+  if (!jz_xlsx_export_households_finish (db, result, &n_rows, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_clear_error (&error);
+  else if (error == NULL)
+    {
+      g_autofree char *number = jz_household_columns_group_digits (n_rows);
+      g_autofree char *text = NULL;
+      GtkWidget *overlay = adw_bin_get_child (ADW_BIN (self));
+
+      /* TRANSLATORS: after the export, the number of spreadsheet rows written, 12,345 */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s row", "Exported %s rows",
+                                           (gulong) MIN (n_rows, G_MAXULONG)), number);
+      if (ADW_IS_TOAST_OVERLAY (overlay))
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    }
+
+  if (self->export_cancellable == run->cancellable)
+    {
+      g_clear_object (&self->export_cancellable);
+      gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.export", TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (error != NULL && GTK_IS_WINDOW (root))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Export"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  export_run_release (run);
+}
+
+/**
+ * jz_cases_page_export_to:
+ * @file: the .xlsx file to write
+ *
+ * Writes the households of the list as it is filtered and searched now to
+ * @file, in the background, with a progress bar on the page; nothing
+ * happens while another export runs.
+ */
+void
+jz_cases_page_export_to (JzCasesPage *self,
+                         GFile       *file)
+{
+  JzDb *db;
+  g_autofree char *path = NULL;
+  ExportRun *run;
+
+  g_return_if_fail (JZ_IS_CASES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  db = jz_page_get_db (JZ_PAGE (self));
+  path = g_file_get_path (file);
+  if (db == NULL || self->model == NULL || path == NULL || self->export_cancellable != NULL)
+    return;
+
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
+  gtk_progress_bar_set_text (self->export_progress, NULL);
+  gtk_label_set_label (self->export_label, _("Exporting to Excel…"));
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", TRUE);
+
+  run = g_rc_box_new0 (ExportRun);
+  run->self = g_object_ref (self);
+  run->cancellable = g_object_ref (self->export_cancellable);
+  jz_xlsx_export_households_async (db, jz_household_model_get_query (self->model), path,
+                                   export_progress_cb, g_rc_box_acquire (run), export_run_release,
+                                   self->export_cancellable, export_finished_cb, run);
+}
+
+static void
+export_chooser_response_cb (JzCasesPage          *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (self->export_chooser == chooser)
+    g_clear_object (&self->export_chooser);
+  if (file != NULL)
+    jz_cases_page_export_to (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JzCasesPage *self = (JzCasesPage *) widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->export_chooser != NULL || self->export_cancellable != NULL)
+    return;
+
+  self->export_chooser = gtk_file_chooser_native_new (_("Export to Excel"),
+                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  /* TRANSLATORS: the file name offered for the exported list; keep .xlsx */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), _("households.xlsx"));
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  g_signal_connect_object (self->export_chooser, "response", G_CALLBACK (export_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JzCasesPage *self = (JzCasesPage *) widget;
+
+  if (self->export_cancellable == NULL)
+    return;
+
+  /* The bar goes when the thread has removed its file. */
+  gtk_label_set_label (self->export_label, _("Cancelling the export…"));
+  gtk_widget_action_set_enabled (widget, "cases.cancel-export", FALSE);
+  g_cancellable_cancel (self->export_cancellable);
+}
+
 /* --- actions ------------------------------------------------------------------ */
 
 static void
@@ -445,6 +645,13 @@ jz_cases_page_dispose (GObject *object)
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->model);
+  /* The run holds the page until the thread is done; its widgets go now. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), JZ_TYPE_CASES_PAGE);
 
@@ -487,6 +694,9 @@ jz_cases_page_class_init (JzCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, amount_column);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, household_view);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, export_label);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, export_progress);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -496,6 +706,8 @@ jz_cases_page_class_init (JzCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.open-household", "x", open_household_action);
   gtk_widget_class_install_action (widget_class, "cases.undo-archive", "x", undo_archive_action);
   gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "cases.cancel-export", NULL, cancel_export_action);
 
   g_type_ensure (JZ_TYPE_HOUSEHOLD_VIEW);
 }
@@ -549,6 +761,7 @@ jz_cases_page_init (JzCasesPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
   setup_filters (self);
   setup_columns (self);
   load_townships (self);

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JzCasesPage, jz_cases_page, JZ, CASES_PAGE, JzPage)
 
 GListModel *jz_cases_page_get_model (JzCasesPage *self);
+void        jz_cases_page_export_to (JzCasesPage *self,
+                                     GFile       *file);
 
 G_END_DECLS
