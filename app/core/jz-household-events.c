@@ -51,10 +51,10 @@ bad:
 }
 
 /* ISO dates compare as text. */
-static gboolean
-check_event_date (JzHousehold  *household,
-                  const char   *on,
-                  GError      **error)
+gboolean
+jz_household_check_event_date (JzHousehold  *household,
+                               const char   *on,
+                               GError      **error)
 {
   g_autofree char *today = jz_household_today ();
 
@@ -79,10 +79,10 @@ check_event_date (JzHousehold  *household,
   return TRUE;
 }
 
-static JzHousehold *
-load_open_household (JzDb        *db,
-                     gint64       household_id,
-                     GError     **error)
+JzHousehold *
+jz_household_load_open (JzDb        *db,
+                        gint64       household_id,
+                        GError     **error)
 {
   g_autoptr(JzHousehold) household = jz_household_get (db, household_id, error);
 
@@ -160,19 +160,19 @@ json_key (GString    *json,
   g_string_append_printf (json, "%s\"%s\":", json->len > 1 ? "," : "", key);
 }
 
-static void
-json_add_int (GString    *json,
-              const char *key,
-              gint64      value)
+void
+jz_household_json_add_int (GString    *json,
+                           const char *key,
+                           gint64      value)
 {
   json_key (json, key);
   g_string_append_printf (json, "%" G_GINT64_FORMAT, value);
 }
 
-static void
-json_add_string (GString    *json,
-                 const char *key,
-                 const char *value)
+void
+jz_household_json_add_string (GString    *json,
+                              const char *key,
+                              const char *value)
 {
   if (value == NULL || *value == '\0')
     return;
@@ -193,12 +193,12 @@ json_add_string (GString    *json,
   g_string_append_c (json, '"');
 }
 
-static gboolean
-record_event (JzDb        *db,
-              gint64       household_id,
-              const char  *action,
-              GString     *json,
-              GError     **error)
+gboolean
+jz_household_record_event (JzDb        *db,
+                           gint64       household_id,
+                           const char  *action,
+                           GString     *json,
+                           GError     **error)
 {
   g_string_append_c (json, '}');
 
@@ -308,14 +308,14 @@ end_case (JzDb        *db,
 
 /* Terminates the open cases of a household (@person_id 0) or of one
  * person, and counts them. */
-static gboolean
-end_open_cases (JzDb        *db,
-                gint64       household_id,
-                gint64       person_id,
-                const char  *on,
-                const char  *reason,
-                guint       *n_ended,
-                GError     **error)
+gboolean
+jz_household_end_open_cases (JzDb        *db,
+                             gint64       household_id,
+                             gint64       person_id,
+                             const char  *on,
+                             const char  *reason,
+                             guint       *n_ended,
+                             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -349,11 +349,11 @@ end_open_cases (JzDb        *db,
 }
 
 /* A member who moves to the successor file keeps what they earn. */
-static gboolean
-copy_incomes (JzDb        *db,
-              gint64       from_person,
-              gint64       to_person,
-              GError     **error)
+gboolean
+jz_household_copy_incomes (JzDb        *db,
+                           gint64       from_person,
+                           gint64       to_person,
+                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) copy = NULL;
   g_autoptr(sqlite3_stmt) list = NULL;
@@ -387,11 +387,11 @@ copy_incomes (JzDb        *db,
 }
 
 /* Finds @person_id among @members, skipping the ones in @except. */
-static JzPerson *
-find_member (GPtrArray *members,
-             gint64     person_id,
-             gint64     except1,
-             gint64     except2)
+JzPerson *
+jz_household_find_member (GPtrArray *members,
+                          gint64     person_id,
+                          gint64     except1,
+                          gint64     except2)
 {
   if (person_id == 0 || person_id == except1 || person_id == except2)
     return NULL;
@@ -407,17 +407,17 @@ find_member (GPtrArray *members,
   return NULL;
 }
 
-static gboolean
-check_relations (GPtrArray         *members,
-                 gint64             head_id,
-                 gint64             new_head_id,
-                 const JzRelation  *relations,
-                 gsize              n_relations,
-                 GError           **error)
+gboolean
+jz_household_check_relations (GPtrArray         *members,
+                              gint64             head_id,
+                              gint64             new_head_id,
+                              const JzRelation  *relations,
+                              gsize              n_relations,
+                              GError           **error)
 {
   for (gsize i = 0; i < n_relations; i++)
     {
-      if (find_member (members, relations[i].person_id, head_id, new_head_id) == NULL)
+      if (jz_household_find_member (members, relations[i].person_id, head_id, new_head_id) == NULL)
         {
           g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
                                _("A relation to the new head was given for someone who is not a remaining member of the household."));
@@ -434,10 +434,10 @@ check_relations (GPtrArray         *members,
   return TRUE;
 }
 
-static const char *
-given_relation (const JzRelation *relations,
-                gsize             n_relations,
-                gint64            person_id)
+const char *
+jz_household_given_relation (const JzRelation *relations,
+                             gsize             n_relations,
+                             gint64            person_id)
 {
   for (gsize i = 0; i < n_relations; i++)
     if (relations[i].person_id == person_id)
@@ -460,10 +460,10 @@ move_in_cb (JzDb     *db,
             GError  **error)
 {
   MoveInData *data = user_data;
-  g_autoptr(JzHousehold) household = load_open_household (db, data->person->household_id, error);
+  g_autoptr(JzHousehold) household = jz_household_load_open (db, data->person->household_id, error);
   g_autoptr(GString) json = g_string_new ("{");
 
-  if (household == NULL || !check_event_date (household, data->on, error))
+  if (household == NULL || !jz_household_check_event_date (household, data->on, error))
     return FALSE;
 
   /* Refuses a second head and an ID number active in another household,
@@ -471,9 +471,9 @@ move_in_cb (JzDb     *db,
   if (jz_person_add (db, data->person, error) == 0)
     return FALSE;
 
-  json_add_string (json, "on", data->on);
-  json_add_int (json, "person_id", data->person->id);
-  return record_event (db, household->id, "move_in", json, error);
+  jz_household_json_add_string (json, "on", data->on);
+  jz_household_json_add_int (json, "person_id", data->person->id);
+  return jz_household_record_event (db, household->id, "move_in", json, error);
 }
 
 /**
@@ -522,13 +522,13 @@ leave_cb (JzDb     *db,
 {
   LeaveData *data = user_data;
   gboolean died = g_strcmp0 (data->left_reason, "died") == 0;
-  g_autoptr(JzHousehold) household = load_open_household (db, data->household_id, error);
+  g_autoptr(JzHousehold) household = jz_household_load_open (db, data->household_id, error);
   g_autoptr(JzPerson) person = NULL;
   g_autoptr(GString) json = g_string_new ("{");
   const char *reason;
   guint n_ended = 0;
 
-  if (household == NULL || !check_event_date (household, data->on, error))
+  if (household == NULL || !jz_household_check_event_date (household, data->on, error))
     return FALSE;
 
   person = load_active_member (db, household, data->person_id, error);
@@ -550,14 +550,14 @@ leave_cb (JzDb     *db,
     return FALSE;
 
   reason = died ? _("The recipient died.") : _("The recipient moved out of the household.");
-  if (!end_open_cases (db, household->id, person->id, data->on, reason, &n_ended, error))
+  if (!jz_household_end_open_cases (db, household->id, person->id, data->on, reason, &n_ended, error))
     return FALSE;
 
-  json_add_string (json, "on", data->on);
-  json_add_int (json, "person_id", person->id);
-  json_add_string (json, "note", data->note);
-  json_add_int (json, "cases_ended", n_ended);
-  return record_event (db, household->id, died ? "member_death" : "move_out", json, error);
+  jz_household_json_add_string (json, "on", data->on);
+  jz_household_json_add_int (json, "person_id", person->id);
+  jz_household_json_add_string (json, "note", data->note);
+  jz_household_json_add_int (json, "cases_ended", n_ended);
+  return jz_household_record_event (db, household->id, died ? "member_death" : "move_out", json, error);
 }
 
 /**
@@ -620,7 +620,7 @@ head_change_cb (JzDb     *db,
                 GError  **error)
 {
   HeadChangeData *data = user_data;
-  g_autoptr(JzHousehold) household = load_open_household (db, data->household_id, error);
+  g_autoptr(JzHousehold) household = jz_household_load_open (db, data->household_id, error);
   g_autoptr(JzPerson) new_head = NULL;
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -628,7 +628,7 @@ head_change_cb (JzDb     *db,
   g_autofree char *before = NULL;
   gint64 old_head_id;
 
-  if (household == NULL || !check_event_date (household, data->on, error))
+  if (household == NULL || !jz_household_check_event_date (household, data->on, error))
     return FALSE;
   old_head_id = household->head_person_id;
 
@@ -644,7 +644,7 @@ head_change_cb (JzDb     *db,
 
   members = jz_household_list_members (db, household->id, TRUE, error);
   if (members == NULL ||
-      !check_relations (members, old_head_id, new_head->id, data->relations, data->n_relations, error))
+      !jz_household_check_relations (members, old_head_id, new_head->id, data->relations, data->n_relations, error))
     return FALSE;
 
   if (!set_person_relation (db, old_head_id, data->old_head_relation, error) ||
@@ -666,11 +666,11 @@ head_change_cb (JzDb     *db,
       !jz_audit_record_change (db, "households", household->id, "update", before, error))
     return FALSE;
 
-  json_add_string (json, "on", data->on);
-  json_add_int (json, "from_person_id", old_head_id);
-  json_add_int (json, "to_person_id", new_head->id);
-  json_add_string (json, "note", data->note);
-  return record_event (db, household->id, "head_change", json, error);
+  jz_household_json_add_string (json, "on", data->on);
+  jz_household_json_add_int (json, "from_person_id", old_head_id);
+  jz_household_json_add_int (json, "to_person_id", new_head->id);
+  jz_household_json_add_string (json, "note", data->note);
+  return jz_household_record_event (db, household->id, "head_change", json, error);
 }
 
 /**
@@ -711,297 +711,6 @@ jz_household_change_head (JzDb              *db,
     }
 
   return jz_db_write (db, head_change_cb, &data, error);
-}
-
-/* --- death of the head ---------------------------------------------------- */
-
-typedef struct
-{
-  gint64            household_id;
-  gint64            new_head_id;
-  const JzRelation *relations;
-  gsize             n_relations;
-  const char       *on;
-  gint64            successor_id;
-} HeadDeathData;
-
-/* Without a relation from the clerk, the children and grandchildren of a
- * couple stay what they were when the widowed spouse becomes the head;
- * every other tie is not known and becomes "other". */
-static const char *
-default_relation (const JzPerson *member,
-                  const JzPerson *new_head)
-{
-  if (g_strcmp0 (new_head->relation, "spouse") == 0 &&
-      (g_strcmp0 (member->relation, "child") == 0 || g_strcmp0 (member->relation, "grandchild") == 0))
-    return member->relation;
-
-  return "other";
-}
-
-static JzPerson *
-copy_member (const JzPerson *src,
-             gint64          household_id,
-             const char     *relation)
-{
-  JzPerson *person = jz_person_new ();
-
-  person->household_id = household_id;
-  person->name = g_strdup (src->name);
-  person->id_number = g_strdup (src->id_number);
-  g_free (person->relation);
-  person->relation = g_strdup (relation);
-  person->disability_kind = g_strdup (src->disability_kind);
-  person->disability_grade = src->disability_grade;
-  person->disability_cert = g_strdup (src->disability_cert);
-  person->severe_illness = g_strdup (src->severe_illness);
-  g_free (person->labour_capacity);
-  person->labour_capacity = g_strdup (src->labour_capacity);
-  g_free (person->self_care);
-  person->self_care = g_strdup (src->self_care);
-  g_free (person->employment);
-  person->employment = g_strdup (src->employment);
-
-  return person;
-}
-
-/* Opens the file that continues @old for the remaining @members, which
- * have already left @old, so their ID numbers are free again. */
-static gboolean
-open_successor (JzDb               *db,
-                JzHousehold        *old,
-                GPtrArray          *members,
-                const JzPerson     *new_head,
-                HeadDeathData      *data,
-                GError            **error)
-{
-  g_autoptr(JzHousehold) successor = jz_household_new ();
-  g_autoptr(JzPerson) head = copy_member (new_head, 0, "head");
-
-  successor->region_id = old->region_id;
-  g_free (successor->hukou);
-  successor->hukou = g_strdup (old->hukou);
-  successor->address = g_strdup (old->address);
-  successor->phone = g_strdup (old->phone);
-  successor->bank = g_strdup (old->bank);
-  successor->bank_account = g_strdup (old->bank_account);
-  successor->predecessor_id = old->id;
-  successor->opened_on = g_strdup (data->on);
-
-  if (jz_household_create (db, successor, head, error) == 0 ||
-      !copy_incomes (db, new_head->id, head->id, error))
-    return FALSE;
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      JzPerson *member = g_ptr_array_index (members, i);
-      g_autoptr(JzPerson) copy = NULL;
-      const char *relation;
-
-      if (member->id == old->head_person_id || member->id == new_head->id)
-        continue;
-
-      relation = given_relation (data->relations, data->n_relations, member->id);
-      copy = copy_member (member, successor->id, relation != NULL ? relation : default_relation (member, new_head));
-      if (jz_person_add (db, copy, error) == 0 || !copy_incomes (db, member->id, copy->id, error))
-        return FALSE;
-    }
-
-  data->successor_id = successor->id;
-  return TRUE;
-}
-
-static gboolean
-close_household (JzDb        *db,
-                 gint64       household_id,
-                 const char  *on,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *before = jz_audit_snapshot (db, "households", household_id, error);
-
-  if (before == NULL)
-    return FALSE;
-
-  stmt = jz_db_prepare (db,
-                        "UPDATE households SET status = 'closed', closed_on = ?, version = version + 1 WHERE id = ?",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, on, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, household_id);
-
-  if (!jz_db_step_done (db, stmt, error))
-    return FALSE;
-
-  return jz_audit_record_change (db, "households", household_id, "update", before, error);
-}
-
-static gboolean
-head_death_cb (JzDb     *db,
-               gpointer  user_data,
-               GError  **error)
-{
-  HeadDeathData *data = user_data;
-  g_autoptr(JzHousehold) household = load_open_household (db, data->household_id, error);
-  g_autoptr(GPtrArray) members = NULL;
-  g_autoptr(GString) json = g_string_new ("{");
-  g_autofree char *reason = NULL;
-  JzPerson *head;
-  JzPerson *new_head;
-  guint n_ended = 0;
-
-  if (household == NULL || !check_event_date (household, data->on, error))
-    return FALSE;
-
-  members = jz_household_list_members (db, household->id, TRUE, error);
-  if (members == NULL)
-    return FALSE;
-
-  head = find_member (members, household->head_person_id, 0, 0);
-  if (head == NULL)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
-                           _("The head of this household is no longer an active member. Check the file before recording the death."));
-      return FALSE;
-    }
-
-  /* With others left, one of them heads the new file; alone, nobody does. */
-  new_head = find_member (members, data->new_head_id, head->id, 0);
-  if (members->len > 1 && new_head == NULL)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
-                           _("Choose the new head among the remaining members of the household."));
-      return FALSE;
-    }
-  if (members->len == 1 && data->new_head_id != 0)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONSTRAINT,
-                           _("The head was the only member of the household, so there is nobody to head a new file."));
-      return FALSE;
-    }
-  if (!check_relations (members, head->id, data->new_head_id, data->relations, data->n_relations, error))
-    return FALSE;
-
-  if (!jz_household_set_person_left (db, head->id, data->on, "died", error))
-    return FALSE;
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      JzPerson *member = g_ptr_array_index (members, i);
-
-      if (member->id != head->id && !jz_household_set_person_left (db, member->id, data->on, "household_closed", error))
-        return FALSE;
-    }
-
-  if (new_head != NULL && !open_successor (db, household, members, new_head, data, error))
-    return FALSE;
-
-  if (data->successor_id != 0)
-    reason = g_strdup_printf (_("The head of the household died; the members continue in household file No. %lld."),
-                              (long long) data->successor_id);
-  else
-    reason = g_strdup (_("The head of the household died and the file was closed."));
-
-  if (!end_open_cases (db, household->id, 0, data->on, reason, &n_ended, error) ||
-      !close_household (db, household->id, data->on, error))
-    return FALSE;
-
-  json_add_string (json, "on", data->on);
-  json_add_int (json, "person_id", head->id);
-  if (data->successor_id != 0)
-    json_add_int (json, "successor_id", data->successor_id);
-  json_add_int (json, "cases_ended", n_ended);
-  return record_event (db, household->id, "head_death", json, error);
-}
-
-/**
- * jz_household_record_head_death:
- * @new_head_id: the remaining member who heads the new file; 0 when the
- *   head was the only member
- * @relations: (array length=n_relations) (nullable): relations of the
- *   other remaining members to the new head. Without one, a child or
- *   grandchild stays so when the spouse becomes the head; otherwise the
- *   relation becomes "other".
- * @successor_id: (out) (optional): the new file, 0 when none was opened
- *
- * History is never rewritten, so the head's death closes the file on @on
- * instead of editing it:
- *
- *  - the head becomes inactive with left_reason "died";
- *  - the other members become inactive in the old file with left_reason
- *    "household_closed" and are entered again, with the same ID numbers,
- *    their facts and incomes, as members of a new open file with the
- *    address, region, hukou, phone and bank account of the old one; the
- *    new file's predecessor_id names the old file, and
- *    jz_household_get_successor() finds the new file from the old one;
- *  - every case of the old file that is still running or being decided
- *    is terminated on @on, with a case_history row giving the reason.
- *    Cases are not moved: a dibao amount was computed for the old
- *    household, with its head and income, and the paid months must stay
- *    with the file they were paid to. The new household applies again,
- *    as the 2021 rules ask when a household's make-up changes; a clerk
- *    sees in the old file why each case ended and where the family went.
- *  - the old file becomes "closed" with closed_on @on and stays readable.
- */
-gboolean
-jz_household_record_head_death (JzDb              *db,
-                                gint64             household_id,
-                                gint64             new_head_id,
-                                const JzRelation  *relations,
-                                gsize              n_relations,
-                                const char        *on,
-                                gint64            *successor_id,
-                                GError           **error)
-{
-  HeadDeathData data = { household_id, new_head_id, relations, n_relations, on, 0 };
-
-  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
-  g_return_val_if_fail (relations != NULL || n_relations == 0, FALSE);
-
-  if (successor_id != NULL)
-    *successor_id = 0;
-
-  if (!jz_db_write (db, head_death_cb, &data, error))
-    return FALSE;
-
-  if (successor_id != NULL)
-    *successor_id = data.successor_id;
-  return TRUE;
-}
-
-/**
- * jz_household_get_successor:
- *
- * The link between a closed file and the one that continues it is stored
- * once, as the new file's predecessor_id; this follows it backwards
- * (through the households_predecessor index).
- *
- * Returns: the file that continues @household_id, or 0 when there is none
- *   (or on error, with @error set)
- */
-gint64
-jz_household_get_successor (JzDb        *db,
-                            gint64       household_id,
-                            GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (JZ_IS_DB (db), 0);
-
-  stmt = jz_db_prepare (db, "SELECT id FROM households WHERE predecessor_id = ? ORDER BY id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    jz_db_set_error (db, rc, error);
-
-  return 0;
 }
 
 /* --- labels --------------------------------------------------------------- */

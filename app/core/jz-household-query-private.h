@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "jz-household-query.h"
 
 G_BEGIN_DECLS
 
 /* For jz-household-model.c: a query made ready to page through.  A plan
- * chooses once how SQLite should find the rows (see jz-household-query.c),
+ * chooses once how SQLite should find the rows (see jz-household-query-plan.c),
  * counts them, and keeps its prepared statements; make a new one when the
  * data may have changed. */
 
@@ -47,6 +49,55 @@ gint64           jz_household_summary_generation (JzDb                  *db,
                                                 GError                 **error);
 void             jz_household_query_set_limits (gint64                   driver,
                                                 gint64                   sort_driven);
+
+/* For the jz-household-query*.c and jz-household-summary.c files only:
+ * what they share of the plan. */
+
+typedef enum
+{
+  JZ_HOUSEHOLD_DRIVER_SUMMARY,
+  JZ_HOUSEHOLD_DRIVER_SEARCH,
+  JZ_HOUSEHOLD_DRIVER_PROGRAM,
+} JzHouseholdDriver;
+
+struct _JzHouseholdPlan
+{
+  JzDb                  *db;
+  JzHouseholdQuery      *query;
+
+  JzHouseholdSearchKind  search_kind;
+  char                  *search;       /* normalized */
+  char                  *search_end;   /* names: the upper end of the range */
+  gint64                 name_facet;   /* one-character names: the character */
+  char                  *tail4;        /* ID tails: the last four characters */
+  int                    tail_start;   /* ID tails: where the tail starts, 1-based */
+  gint64                 program_facet; /* the program's sort_order − 1000000 */
+  char                  *statuses;     /* SQL list of file statuses, NULL for all */
+  char                  *facet_statuses; /* the same as household_facets has them */
+  gboolean               no_match;
+
+  JzHouseholdDriver      driver;
+  gint64                 estimate;     /* of the driver's matches, G_MAXINT64 if unknown */
+  gboolean               sort_driven;
+  gint64                 count;
+  GArray                *keys;         /* JzHouseholdKey in list order, when there are few */
+
+  /* [anchor][backward] */
+  sqlite3_stmt          *fetch[2][2];
+};
+
+gboolean         jz_household_text_empty       (const char              *text);
+gboolean         jz_household_query_int        (JzDb                    *db,
+                                                sqlite3_stmt            *stmt,
+                                                gint64                  *value,
+                                                GError                 **error);
+char            *jz_household_ids_to_json      (GArray                  *ids);
+JzDb            *jz_household_plan_get_db      (JzHouseholdPlan         *plan);
+JzHouseholdSort  jz_household_plan_get_sort    (JzHouseholdPlan         *plan);
+gboolean         jz_household_plan_has_search  (JzHouseholdPlan         *plan);
+void             jz_household_plan_append_where (JzHouseholdPlan        *plan,
+                                                GString                 *sql,
+                                                gboolean                 sort_driven);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JzHouseholdPlan, jz_household_plan_free)
 

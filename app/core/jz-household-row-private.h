@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* For jz-household-query.c and jz-household-model.c only. */
+/* For jz-household-query-plan.c and jz-household-model.c only. */
 
 /* What jz_household_row_new_from_stmt() reads, in this order, with the
  * summary as `s`, the township as `t` and the village as `v`. */

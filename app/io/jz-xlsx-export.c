@@ -70,51 +70,6 @@ static const struct
   [COL_BANK_ACCOUNT]     = { NC_("export column", "Bank account"),           24 },
 };
 
-typedef struct
-{
-  /* What to export, fixed before the work starts */
-  JzHouseholdQuery      *query;
-  char                  *path;
-  char                  *dir;
-  char                  *db_path;        /* async: the worker opens its own connection */
-  JzXlsxExportProgress   progress;
-  gpointer               progress_data;
-  GDestroyNotify         progress_data_free;
-  GMainContext          *context;        /* async: where progress is reported */
-
-  /* Owned by the thread that writes */
-  JzDb                  *db;             /* borrowed */
-  GCancellable          *cancellable;    /* borrowed */
-  char                  *writer_tmp_path;
-  lxw_workbook          *workbook;
-  lxw_worksheet         *sheet;
-  lxw_format            *header_format;
-  lxw_format            *text_format;
-  lxw_format            *date_format;
-  lxw_format            *amount_format;
-  guint                  n_sheets;
-  lxw_row_t              sheet_row;      /* the last row written on the sheet */
-  gint64                 household_id;   /* the household being written */
-  char                  *bank_account;
-  const char            *programs;       /* owned by program_lists */
-  double                 amount;
-  guint64                households_started;
-  guint64                total;
-  guint64                n_rows;
-  gint64                 last_progress;
-  GHashTable            *labels;         /* "column\037code" → translated label */
-  GHashTable            *program_lists;  /* "code,code" → translated list */
-
-  /* Shared between the writing thread and the main context */
-  GMutex                 mutex;
-  char                  *tmp_path;       /* the file being written, until renamed or removed */
-  guint64                reported;       /* households done, for the next progress idle */
-  gboolean               progress_pending;
-
-  /* Main context only */
-  gboolean               finished;
-} Export;
-
 static guint rows_per_sheet = MAX_DATA_ROWS;
 
 G_DEFINE_QUARK (jz-xlsx-export-error-quark, jz_xlsx_export_error)
@@ -127,9 +82,9 @@ jz_xlsx_export_set_rows_per_sheet (guint rows)
 
 /* --- the job ------------------------------------------------------------------ */
 
-static Export *
-export_new (const JzHouseholdQuery *query,
-            const char             *path)
+Export *
+jz_xlsx_export_job_new (const JzHouseholdQuery *query,
+                        const char             *path)
 {
   Export *e = g_atomic_rc_box_new0 (Export);
 
@@ -165,24 +120,24 @@ export_clear (Export *e)
   g_mutex_clear (&e->mutex);
 }
 
-static Export *
-export_ref (Export *e)
+Export *
+jz_xlsx_export_job_ref (Export *e)
 {
   return g_atomic_rc_box_acquire (e);
 }
 
-static void
-export_unref (Export *e)
+void
+jz_xlsx_export_job_unref (Export *e)
 {
   g_atomic_rc_box_release_full (e, (GDestroyNotify) export_clear);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, jz_xlsx_export_job_unref)
 
 /* Removes the unfinished file, if any.  Safe from either thread, and
  * more than once. */
-static void
-export_discard (Export *e)
+void
+jz_xlsx_export_job_discard (Export *e)
 {
   g_autofree char *tmp_path = NULL;
 
@@ -245,22 +200,22 @@ set_errno_error (GError     **error,
     }
 }
 
-static void
-set_cancelled_error (GError **error)
+void
+jz_xlsx_export_set_cancelled_error (GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                        _("The export was cancelled; no file was written."));
 }
 
 /* GLib's own "Operation was cancelled" says nothing about the file. */
-static void
-propagate_clerk_error (GError **dest,
-                       GError  *src)
+void
+jz_xlsx_export_propagate_clerk_error (GError **dest,
+                                      GError  *src)
 {
   if (g_error_matches (src, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_error_free (src);
-      set_cancelled_error (dest);
+      jz_xlsx_export_set_cancelled_error (dest);
     }
   else
     g_propagate_error (dest, src);
@@ -541,7 +496,7 @@ report_progress (Export   *e,
 
       e->progress_pending = TRUE;
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, progress_idle, export_ref (e), (GDestroyNotify) export_unref);
+      g_source_set_callback (source, progress_idle, jz_xlsx_export_job_ref (e), (GDestroyNotify) jz_xlsx_export_job_unref);
       g_source_set_static_name (source, "[jiuzhu] export progress");
       g_source_attach (source, e->context);
     }
@@ -651,10 +606,10 @@ create_tmp_file (Export  *e,
 
 /* The writer's own clean-up: also after the main context has given up on
  * the file, since libxlsxwriter creates it anew when the workbook closes. */
-static void
-writer_discard (Export *e)
+void
+jz_xlsx_export_job_writer_discard (Export *e)
 {
-  export_discard (e);
+  jz_xlsx_export_job_discard (e);
   if (e->writer_tmp_path != NULL)
     g_unlink (e->writer_tmp_path);
 }
@@ -695,11 +650,11 @@ add_formats (Export *e)
 
 /* Writes the whole workbook into the temporary file.  On failure the
  * temporary file is gone. */
-static gboolean
-export_write (Export        *e,
-              JzDb          *db,
-              GCancellable  *cancellable,
-              GError       **error)
+gboolean
+jz_xlsx_export_job_write (Export        *e,
+                          JzDb          *db,
+                          GCancellable  *cancellable,
+                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   lxw_workbook_options options = { 0 };
@@ -718,7 +673,7 @@ export_write (Export        *e,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     {
-      propagate_clerk_error (error, g_steal_pointer (&local_error));
+      jz_xlsx_export_propagate_clerk_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -744,7 +699,7 @@ export_write (Export        *e,
   if (e->workbook == NULL)
     {
       set_errno_error (error, errno, e->dir);
-      writer_discard (e);
+      jz_xlsx_export_job_writer_discard (e);
       return FALSE;
     }
   add_formats (e);
@@ -760,8 +715,8 @@ export_write (Export        *e,
     {
       /* Freed without writing anything more. */
       g_clear_pointer (&e->workbook, lxw_workbook_free);
-      writer_discard (e);
-      propagate_clerk_error (error, g_steal_pointer (&local_error));
+      jz_xlsx_export_job_writer_discard (e);
+      jz_xlsx_export_propagate_clerk_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -775,7 +730,7 @@ export_write (Export        *e,
 
       g_debug ("libxlsxwriter: %s", lxw_strerror (lxw));
       set_errno_error (error, errsv, e->dir);
-      writer_discard (e);
+      jz_xlsx_export_job_writer_discard (e);
       return FALSE;
     }
 
@@ -784,9 +739,9 @@ export_write (Export        *e,
 }
 
 /* Puts the finished file in place: on disk first, then under its name. */
-static gboolean
-export_commit (Export  *e,
-               GError **error)
+gboolean
+jz_xlsx_export_job_commit (Export  *e,
+                           GError **error)
 {
   g_autofree char *tmp_path = NULL;
   int fd;
@@ -864,176 +819,23 @@ jz_xlsx_export_households (JzDb                    *db,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  e = export_new (query, path);
+  e = jz_xlsx_export_job_new (query, path);
   e->progress = progress;
   e->progress_data = progress_data;
 
-  if (!export_write (e, db, cancellable, error))
+  if (!jz_xlsx_export_job_write (e, db, cancellable, error))
     return FALSE;
 
   if (g_cancellable_is_cancelled (cancellable))
     {
-      writer_discard (e);
-      set_cancelled_error (error);
+      jz_xlsx_export_job_writer_discard (e);
+      jz_xlsx_export_set_cancelled_error (error);
       return FALSE;
     }
 
-  if (!export_commit (e, error))
+  if (!jz_xlsx_export_job_commit (e, error))
     return FALSE;
 
-  if (n_rows != NULL)
-    *n_rows = e->n_rows;
-  return TRUE;
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Export *e = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JzDb) db = NULL;
-
-  /* A connection of its own: the caller's belongs to the main thread. */
-  db = jz_db_open (e->db_path, JZ_DB_OPEN_READ_ONLY, &error);
-  if (db == NULL || !export_write (e, db, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* A cancel that came while the workbook was closing: the main context
-   * has already answered and may have removed the file before
-   * libxlsxwriter wrote it again. */
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      writer_discard (e);
-      set_cancelled_error (&error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* In the caller's main context, after the progress reports the thread
- * queued before it finished: a cancel from any of them still counts. */
-static void
-export_written_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) outer = user_data;
-  g_autoptr(GError) error = NULL;
-  Export *e = g_task_get_task_data (outer);
-  gboolean ok;
-
-  e->finished = TRUE;
-
-  /* Checks the cancellable too: cancelled means no file, whatever the
-   * thread managed to do. */
-  ok = g_task_propagate_boolean (G_TASK (result), &error);
-  if (ok)
-    ok = export_commit (e, &error);
-  else
-    export_discard (e);
-
-  if (e->progress_data_free != NULL)
-    g_clear_pointer (&e->progress_data, e->progress_data_free);
-  e->progress_data_free = NULL;
-
-  if (!ok)
-    {
-      GError *clerk_error = NULL;
-
-      propagate_clerk_error (&clerk_error, g_steal_pointer (&error));
-      g_task_return_error (outer, clerk_error);
-      return;
-    }
-
-  g_task_return_boolean (outer, TRUE);
-}
-
-/**
- * jz_xlsx_export_households_async:
- * @db: the database; the export reads it through a connection of its own
- * @query: which households, in which order; copied
- * @path: the .xlsx file to write; an existing file is replaced when the
- *   new one is complete
- * @progress: (nullable): called in the thread-default main context of the
- *   caller with the households done and their total, at most ten times a
- *   second, never after the export has answered
- * @progress_data_free: (nullable): frees @progress_data once the export
- *   has answered, in that same context
- *
- * The persons export (see the top of jz-xlsx-export.h) in a worker
- * thread.  Cancelling answers at once, even while libxlsxwriter packs the
- * file; whenever the cancel comes before @callback runs, no file is left.
- */
-void
-jz_xlsx_export_households_async (JzDb                    *db,
-                                 const JzHouseholdQuery  *query,
-                                 const char              *path,
-                                 JzXlsxExportProgress     progress,
-                                 gpointer                 progress_data,
-                                 GDestroyNotify           progress_data_free,
-                                 GCancellable            *cancellable,
-                                 GAsyncReadyCallback      callback,
-                                 gpointer                 user_data)
-{
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
-  Export *e;
-
-  g_return_if_fail (JZ_IS_DB (db));
-  g_return_if_fail (query != NULL);
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  e = export_new (query, path);
-  e->db_path = g_strdup (jz_db_get_path (db));
-  e->progress = progress;
-  e->progress_data = progress_data;
-  e->progress_data_free = progress_data_free;
-  e->context = g_main_context_ref_thread_default ();
-
-  outer = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, jz_xlsx_export_households_async);
-  g_task_set_task_data (outer, e, (GDestroyNotify) export_unref);
-  /* Decided by export_written_cb: once the file is in place, it stays. */
-  g_task_set_check_cancellable (outer, FALSE);
-
-  inner = g_task_new (NULL, cancellable, export_written_cb, g_object_ref (outer));
-  g_task_set_source_tag (inner, export_thread);
-  g_task_set_task_data (inner, export_ref (e), (GDestroyNotify) export_unref);
-  g_task_set_return_on_cancel (inner, TRUE);
-  g_task_run_in_thread (inner, export_thread);
-}
-
-/**
- * jz_xlsx_export_households_finish:
- * @n_rows: (out) (optional): the persons written
- *
- * Returns: %TRUE when the file is in place; %FALSE with @error set when
- *   no file was written (G_IO_ERROR_CANCELLED after a cancel)
- */
-gboolean
-jz_xlsx_export_households_finish (JzDb          *db,
-                                  GAsyncResult  *result,
-                                  guint64       *n_rows,
-                                  GError       **error)
-{
-  Export *e;
-
-  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jz_xlsx_export_households_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  e = g_task_get_task_data (G_TASK (result));
   if (n_rows != NULL)
     *n_rows = e->n_rows;
   return TRUE;
