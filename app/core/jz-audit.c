@@ -214,13 +214,6 @@ jz_audit_record_change (JzDb        *db,
   return jz_audit_record (db, table_name, row_id, action, old_values, new_values, error);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /**
  * jz_audit_list:
  *
@@ -255,13 +248,13 @@ jz_audit_list (JzDb        *db,
       JzAuditEntry *entry = g_new0 (JzAuditEntry, 1);
 
       entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = column_dup (stmt, 1);
-      entry->user_name = column_dup (stmt, 2);
-      entry->table_name = column_dup (stmt, 3);
+      entry->at = jz_db_column_dup (stmt, 1);
+      entry->user_name = jz_db_column_dup (stmt, 2);
+      entry->table_name = jz_db_column_dup (stmt, 3);
       entry->row_id = sqlite3_column_int64 (stmt, 4);
-      entry->action = column_dup (stmt, 5);
-      entry->old_values = column_dup (stmt, 6);
-      entry->new_values = column_dup (stmt, 7);
+      entry->action = jz_db_column_dup (stmt, 5);
+      entry->old_values = jz_db_column_dup (stmt, 6);
+      entry->new_values = jz_db_column_dup (stmt, 7);
       g_ptr_array_add (list, entry);
     }
 

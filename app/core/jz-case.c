@@ -48,13 +48,6 @@ jz_case_step_free (JzCaseStep *step)
   g_free (step);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static JzCase *
 case_from_row (sqlite3_stmt *stmt)
 {
@@ -63,18 +56,18 @@ case_from_row (sqlite3_stmt *stmt)
   self->id = sqlite3_column_int64 (stmt, 0);
   self->household_id = sqlite3_column_int64 (stmt, 1);
   self->person_id = sqlite3_column_int64 (stmt, 2);
-  self->person_name = column_dup (stmt, 3);
-  self->person_relation = column_dup (stmt, 4);
-  self->program = column_dup (stmt, 5);
-  self->program_name = column_dup (stmt, 6);
-  self->program_name_zh = column_dup (stmt, 7);
-  self->unit = column_dup (stmt, 8);
-  self->status = column_dup (stmt, 9);
-  self->applied_on = column_dup (stmt, 10);
-  self->decided_on = column_dup (stmt, 11);
-  self->starts_on = column_dup (stmt, 12);
-  self->ended_on = column_dup (stmt, 13);
-  self->end_reason = column_dup (stmt, 14);
+  self->person_name = jz_db_column_dup (stmt, 3);
+  self->person_relation = jz_db_column_dup (stmt, 4);
+  self->program = jz_db_column_dup (stmt, 5);
+  self->program_name = jz_db_column_dup (stmt, 6);
+  self->program_name_zh = jz_db_column_dup (stmt, 7);
+  self->unit = jz_db_column_dup (stmt, 8);
+  self->status = jz_db_column_dup (stmt, 9);
+  self->applied_on = jz_db_column_dup (stmt, 10);
+  self->decided_on = jz_db_column_dup (stmt, 11);
+  self->starts_on = jz_db_column_dup (stmt, 12);
+  self->ended_on = jz_db_column_dup (stmt, 13);
+  self->end_reason = jz_db_column_dup (stmt, 14);
   self->persons = sqlite3_column_int (stmt, 15);
   self->monthly_amount = sqlite3_column_int64 (stmt, 16);
   self->version = sqlite3_column_int64 (stmt, 17);
@@ -180,11 +173,11 @@ jz_case_list_history (JzDb        *db,
 
       step->id = sqlite3_column_int64 (stmt, 0);
       step->case_id = sqlite3_column_int64 (stmt, 1);
-      step->on_date = column_dup (stmt, 2);
-      step->status = column_dup (stmt, 3);
+      step->on_date = jz_db_column_dup (stmt, 2);
+      step->status = jz_db_column_dup (stmt, 3);
       step->monthly_amount = sqlite3_column_int64 (stmt, 4);
-      step->note = column_dup (stmt, 5);
-      step->user_name = column_dup (stmt, 6);
+      step->note = jz_db_column_dup (stmt, 5);
+      step->user_name = jz_db_column_dup (stmt, 6);
       g_ptr_array_add (list, step);
     }
 

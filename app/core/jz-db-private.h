@@ -23,6 +23,8 @@ void          jz_db_set_error     (JzDb          *self,
                                    int            rc,
                                    GError       **error);
 gboolean      jz_db_in_write      (JzDb          *self);
+char         *jz_db_column_dup    (sqlite3_stmt  *stmt,
+                                   int            column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -270,6 +270,14 @@ jz_db_step_done (JzDb          *self,
   return TRUE;
 }
 
+/* Returns: (transfer full) (nullable): a text column, %NULL for SQL NULL */
+char *
+jz_db_column_dup (sqlite3_stmt *stmt,
+                  int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
 gboolean
 jz_db_in_write (JzDb *self)
 {

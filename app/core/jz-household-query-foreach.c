@@ -122,13 +122,6 @@ jz_household_query_foreach (JzDb                    *db,
   "disability_cert, severe_illness, labour_capacity, self_care, employment, active, left_on, " \
   "left_reason, version"
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static JzPerson *
 person_from_stmt (sqlite3_stmt *stmt)
 {
@@ -136,21 +129,21 @@ person_from_stmt (sqlite3_stmt *stmt)
 
   person->id = sqlite3_column_int64 (stmt, 0);
   person->household_id = sqlite3_column_int64 (stmt, 1);
-  person->name = column_dup (stmt, 2);
-  person->id_number = column_dup (stmt, 3);
-  person->relation = column_dup (stmt, 4);
-  person->sex = column_dup (stmt, 5);
-  person->birth_date = column_dup (stmt, 6);
-  person->disability_kind = column_dup (stmt, 7);
+  person->name = jz_db_column_dup (stmt, 2);
+  person->id_number = jz_db_column_dup (stmt, 3);
+  person->relation = jz_db_column_dup (stmt, 4);
+  person->sex = jz_db_column_dup (stmt, 5);
+  person->birth_date = jz_db_column_dup (stmt, 6);
+  person->disability_kind = jz_db_column_dup (stmt, 7);
   person->disability_grade = sqlite3_column_int (stmt, 8);
-  person->disability_cert = column_dup (stmt, 9);
-  person->severe_illness = column_dup (stmt, 10);
-  person->labour_capacity = column_dup (stmt, 11);
-  person->self_care = column_dup (stmt, 12);
-  person->employment = column_dup (stmt, 13);
+  person->disability_cert = jz_db_column_dup (stmt, 9);
+  person->severe_illness = jz_db_column_dup (stmt, 10);
+  person->labour_capacity = jz_db_column_dup (stmt, 11);
+  person->self_care = jz_db_column_dup (stmt, 12);
+  person->employment = jz_db_column_dup (stmt, 13);
   person->active = sqlite3_column_int (stmt, 14) != 0;
-  person->left_on = column_dup (stmt, 15);
-  person->left_reason = column_dup (stmt, 16);
+  person->left_on = jz_db_column_dup (stmt, 15);
+  person->left_reason = jz_db_column_dup (stmt, 16);
   person->version = sqlite3_column_int64 (stmt, 17);
 
   return person;

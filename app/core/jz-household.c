@@ -81,13 +81,6 @@ jz_person_free (JzPerson *person)
   g_free (person);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           column,
@@ -394,15 +387,15 @@ household_from_row (sqlite3_stmt *stmt)
   household->region_id = sqlite3_column_int64 (stmt, 1);
   household->head_person_id = sqlite3_column_int64 (stmt, 2);
   household->predecessor_id = sqlite3_column_int64 (stmt, 3);
-  household->hukou = column_dup (stmt, 4);
-  household->address = column_dup (stmt, 5);
-  household->phone = column_dup (stmt, 6);
-  household->bank = column_dup (stmt, 7);
-  household->bank_account = column_dup (stmt, 8);
-  household->notes = column_dup (stmt, 9);
-  household->status = column_dup (stmt, 10);
-  household->opened_on = column_dup (stmt, 11);
-  household->closed_on = column_dup (stmt, 12);
+  household->hukou = jz_db_column_dup (stmt, 4);
+  household->address = jz_db_column_dup (stmt, 5);
+  household->phone = jz_db_column_dup (stmt, 6);
+  household->bank = jz_db_column_dup (stmt, 7);
+  household->bank_account = jz_db_column_dup (stmt, 8);
+  household->notes = jz_db_column_dup (stmt, 9);
+  household->status = jz_db_column_dup (stmt, 10);
+  household->opened_on = jz_db_column_dup (stmt, 11);
+  household->closed_on = jz_db_column_dup (stmt, 12);
   household->version = sqlite3_column_int64 (stmt, 13);
 
   return household;
@@ -542,21 +535,21 @@ person_from_row (sqlite3_stmt *stmt)
 
   person->id = sqlite3_column_int64 (stmt, 0);
   person->household_id = sqlite3_column_int64 (stmt, 1);
-  person->name = column_dup (stmt, 2);
-  person->id_number = column_dup (stmt, 3);
-  person->relation = column_dup (stmt, 4);
-  person->sex = column_dup (stmt, 5);
-  person->birth_date = column_dup (stmt, 6);
-  person->disability_kind = column_dup (stmt, 7);
+  person->name = jz_db_column_dup (stmt, 2);
+  person->id_number = jz_db_column_dup (stmt, 3);
+  person->relation = jz_db_column_dup (stmt, 4);
+  person->sex = jz_db_column_dup (stmt, 5);
+  person->birth_date = jz_db_column_dup (stmt, 6);
+  person->disability_kind = jz_db_column_dup (stmt, 7);
   person->disability_grade = sqlite3_column_int (stmt, 8);
-  person->disability_cert = column_dup (stmt, 9);
-  person->severe_illness = column_dup (stmt, 10);
-  person->labour_capacity = column_dup (stmt, 11);
-  person->self_care = column_dup (stmt, 12);
-  person->employment = column_dup (stmt, 13);
+  person->disability_cert = jz_db_column_dup (stmt, 9);
+  person->severe_illness = jz_db_column_dup (stmt, 10);
+  person->labour_capacity = jz_db_column_dup (stmt, 11);
+  person->self_care = jz_db_column_dup (stmt, 12);
+  person->employment = jz_db_column_dup (stmt, 13);
   person->active = sqlite3_column_int (stmt, 14) != 0;
-  person->left_on = column_dup (stmt, 15);
-  person->left_reason = column_dup (stmt, 16);
+  person->left_on = jz_db_column_dup (stmt, 15);
+  person->left_reason = jz_db_column_dup (stmt, 16);
   person->version = sqlite3_column_int64 (stmt, 17);
 
   return person;
@@ -790,7 +783,7 @@ reveal_cb (JzDb     *db,
       jz_db_set_error (db, rc, error);
       return FALSE;
     }
-  data->account = column_dup (stmt, 0);
+  data->account = jz_db_column_dup (stmt, 0);
 
   /* That it was looked at, and by whom: the number itself stays out. */
   return jz_audit_record (db, "households", data->id, "reveal", NULL, NULL, error);
