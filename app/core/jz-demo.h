@@ -50,8 +50,8 @@ typedef struct
  *    `disability_care`, `child_living` (amount fen); once, before the
  *    history: `tekun_basic_ratio` (per hukou, rate_bp), `care_self_pct`,
  *    `care_partial_pct`, `care_full_pct` (rate_bp of min_wage),
- *    `increment_elderly_pct`, `increment_disabled_pct`,
- *    `increment_illness_pct` (rate_bp of the dibao standard),
+ *    `increment_elderly_pct`, `increment_severe_disability_pct`,
+ *    `increment_severe_illness_pct` (rate_bp of the dibao standard),
  *    `temp_illness_min`/`_max`, `temp_education_min`/`_max` (rate_bp:
  *    30000 is three times the urban dibao standard) and
  *    `gradual_exit_months`, whose amount is a number of months, not fen;
