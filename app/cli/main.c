@@ -8,92 +8,16 @@
 #include <unistd.h>
 
 #include "jz-check.h"
+#include "jz-cli.h"
 #include "jz-db.h"
 #include "jz-demo.h"
 #include "jz-household-query.h"
 #include "jz-id-number.h"
 #include "jz-export-labels.h"
-#include "jz-region.h"
 #include "jz-xlsx-export.h"
 
-#define EXIT_USAGE 2
-
-typedef struct
-{
-  const char *db_path;
-} Globals;
-
-typedef int (*CommandFunc) (Globals *globals,
-                            int      argc,
-                            char   **argv);
-
 static int
-usage_error (const char *message)
-{
-  g_printerr ("jiuzhu-cli: %s\n", message);
-  g_printerr ("%s\n", _("Run “jiuzhu-cli --help” to see the commands."));
-  return EXIT_USAGE;
-}
-
-static int
-fail (GError *error)
-{
-  g_printerr ("jiuzhu-cli: %s\n", error->message);
-  return EXIT_FAILURE;
-}
-
-/* Parses the options of one command; unknown options and stray arguments
- * are usage errors. */
-static gboolean
-parse_command_options (const char    *command,
-                       GOptionEntry  *entries,
-                       int           *argc,
-                       char        ***argv,
-                       int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = g_strdup_printf ("jiuzhu-cli %s", command);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error (error->message);
-      return FALSE;
-    }
-
-  if (*argc > 1)
-    {
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”."), (*argv)[1]);
-      *status = usage_error (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static JzDb *
-open_db (Globals        *globals,
-         JzDbOpenFlags   flags,
-         GError        **error)
-{
-  g_autofree char *fallback = NULL;
-
-  if (globals->db_path == NULL)
-    {
-      fallback = jz_db_default_path ();
-      return jz_db_open (fallback, flags, error);
-    }
-
-  return jz_db_open (globals->db_path, flags, error);
-}
-
-static int
-command_init (Globals *globals,
+command_init (JzCliGlobals *globals,
               int      argc,
               char   **argv)
 {
@@ -101,12 +25,12 @@ command_init (Globals *globals,
   g_autoptr(JzDb) db = NULL;
   int status;
 
-  if (!parse_command_options ("init", NULL, &argc, &argv, &status))
+  if (!jz_cli_parse_options ("init", NULL, &argc, &argv, &status))
     return status;
 
-  db = open_db (globals, JZ_DB_OPEN_CREATE, &error);
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_CREATE, &error);
   if (db == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   g_print ("%s\t%d\t%s\n", jz_db_get_path (db), jz_db_get_schema_version (db), jz_db_get_journal_mode (db));
   return EXIT_SUCCESS;
@@ -142,7 +66,7 @@ demo_progress_cb (guint    done,
 }
 
 static int
-command_demo (Globals *globals,
+command_demo (JzCliGlobals *globals,
               int      argc,
               char   **argv)
 {
@@ -160,19 +84,19 @@ command_demo (Globals *globals,
   };
   int status;
 
-  if (!parse_command_options ("demo", entries, &argc, &argv, &status))
+  if (!jz_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
 
   if (households < 1 || households > 400000)
-    return usage_error (_("The number of households must be between 1 and 400000."));
+    return jz_cli_usage_error (_("The number of households must be between 1 and 400000."));
   if (seed < 0)
-    return usage_error (_("The seed must be zero or a positive number."));
+    return jz_cli_usage_error (_("The seed must be zero or a positive number."));
 
   g_date_clear (&options.end, 1);
   if (until != NULL)
     {
       if (!parse_month_end (until, &options.end))
-        return usage_error (_("Give the month as YYYY-MM, for example 2026-11."));
+        return jz_cli_usage_error (_("Give the month as YYYY-MM, for example 2026-11."));
     }
   else
     g_date_set_time_t (&options.end, time (NULL));
@@ -181,12 +105,12 @@ command_demo (Globals *globals,
   options.seed = (guint64) seed;
   options.progress = demo_progress_cb;
 
-  db = open_db (globals, JZ_DB_OPEN_CREATE, &error);
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_CREATE, &error);
   if (db == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   if (!jz_demo_generate (db, &options, &error))
-    return fail (error);
+    return jz_cli_fail (error);
 
   if (isatty (fileno (stderr)))
     g_printerr ("\n");
@@ -195,7 +119,7 @@ command_demo (Globals *globals,
 }
 
 static int
-command_check (Globals *globals,
+command_check (JzCliGlobals *globals,
                int      argc,
                char   **argv)
 {
@@ -204,17 +128,17 @@ command_check (Globals *globals,
   g_autoptr(GPtrArray) problems = NULL;
   int status;
 
-  if (!parse_command_options ("check", NULL, &argc, &argv, &status))
+  if (!jz_cli_parse_options ("check", NULL, &argc, &argv, &status))
     return status;
 
   /* Read only: checking must not change the file, not even migrate it. */
-  db = open_db (globals, JZ_DB_OPEN_READ_ONLY, &error);
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_READ_ONLY, &error);
   if (db == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   problems = jz_check_run (db, &error);
   if (problems == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
@@ -222,56 +146,12 @@ command_check (Globals *globals,
   return problems->len == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint y = 0, m = 0, d = 0;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (int k = 0; k < 10; k++)
-    {
-      if (k == 4 || k == 7)
-        continue;
-      if (!g_ascii_isdigit (text[k]))
-        return FALSE;
-      if (k < 4)
-        y = y * 10 + (text[k] - '0');
-      else if (k < 7)
-        m = m * 10 + (text[k] - '0');
-      else
-        d = d * 10 + (text[k] - '0');
-    }
-
-  if (y < 1 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
-/* A tab or line break inside a field would break the TSV. */
-static char *
-tsv_field (const char *text)
-{
-  char *copy = g_strdup (text);
-
-  for (char *p = copy; *p; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-
-  return copy;
-}
-
 static void
 print_id_line (const char  *input,
                const GDate *at)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *field = tsv_field (input);
+  g_autofree char *field = jz_cli_tsv_field (input);
   JzIdNumber id;
   gboolean valid;
 
@@ -296,14 +176,14 @@ print_id_line (const char  *input,
     }
   else
     {
-      g_autofree char *reason = tsv_field (error->message);
+      g_autofree char *reason = jz_cli_tsv_field (error->message);
 
       g_print ("%s\tinvalid\t\t\t\t\t%s\n", field, reason);
     }
 }
 
 static int
-command_id (Globals *globals,
+command_id (JzCliGlobals *globals,
             int      argc,
             char   **argv)
 {
@@ -317,14 +197,14 @@ command_id (Globals *globals,
   GDate at;
   int status;
 
-  if (!parse_command_options ("id", entries, &argc, &argv, &status))
+  if (!jz_cli_parse_options ("id", entries, &argc, &argv, &status))
     return status;
 
   g_date_clear (&at, 1);
   if (at_text != NULL)
     {
-      if (!parse_date (at_text, &at))
-        return usage_error (_("Give the date as YYYY-MM-DD, for example 2026-01-31."));
+      if (!jz_cli_parse_date (at_text, &at))
+        return jz_cli_usage_error (_("Give the date as YYYY-MM-DD, for example 2026-01-31."));
     }
   else
     g_date_set_time_t (&at, time (NULL));
@@ -366,7 +246,7 @@ command_id (Globals *globals,
 /* households search TEXT [--limit N]: one TSV line per household, the ID
  * number masked as in the list on screen. */
 static int
-command_households (Globals *globals,
+command_households (JzCliGlobals *globals,
                     int      argc,
                     char   **argv)
 {
@@ -386,7 +266,7 @@ command_households (Globals *globals,
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     ;
   else if (argc < 2 || !g_str_equal (argv[1], "search"))
-    return usage_error (_("Name what to do with the households: search."));
+    return jz_cli_usage_error (_("Name what to do with the households: search."));
   else
     {
       /* argv[1] stands in for the program name of the subcommand. */
@@ -399,31 +279,31 @@ command_households (Globals *globals,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return jz_cli_usage_error (error->message);
 
   if (argc != 2)
-    return usage_error (argc < 2 ? _("Give the text to search for.") : _("Give the text to search for as one argument; put a name with blanks in quotes."));
+    return jz_cli_usage_error (argc < 2 ? _("Give the text to search for.") : _("Give the text to search for as one argument; put a name with blanks in quotes."));
   if (limit < 1 || limit > 10000)
-    return usage_error (_("The limit must be between 1 and 10000."));
+    return jz_cli_usage_error (_("The limit must be between 1 and 10000."));
   if (jz_household_search_classify (argv[1], NULL) == JZ_HOUSEHOLD_SEARCH_NONE)
-    return usage_error (_("Give the text to search for."));
+    return jz_cli_usage_error (_("Give the text to search for."));
 
-  db = open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   query = jz_household_query_new ();
   query->search = g_strdup (argv[1]);
   rows = jz_household_query_page (db, query, NULL, (guint) limit, &error);
   if (rows == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   for (guint i = 0; i < rows->len; i++)
     {
       JzHouseholdRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *name = tsv_field (jz_household_row_get_head_name (row));
-      g_autofree char *village = tsv_field (jz_household_row_get_village_name (row));
-      g_autofree char *township = tsv_field (jz_household_row_get_township_name (row));
+      g_autofree char *name = jz_cli_tsv_field (jz_household_row_get_head_name (row));
+      g_autofree char *village = jz_cli_tsv_field (jz_household_row_get_village_name (row));
+      g_autofree char *township = jz_cli_tsv_field (jz_household_row_get_township_name (row));
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u\n",
                jz_household_row_get_id (row), name, jz_household_row_get_masked_id_number (row),
@@ -437,12 +317,11 @@ command_households (Globals *globals,
  * the persons export of app/io, households grouped by village; prints
  * the number of rows (persons) written. */
 static int
-command_export (Globals *globals,
+command_export (JzCliGlobals *globals,
                 int      argc,
                 char   **argv)
 {
   g_autoptr(JzHouseholdQuery) query = NULL;
-  g_autoptr(GPtrArray) districts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JzDb) db = NULL;
   g_autofree char *out = NULL;
@@ -458,25 +337,25 @@ command_export (Globals *globals,
   int status;
 
   if (argc < 2 || !g_str_equal (argv[1], "households"))
-    return usage_error (_("Name what to export: households."));
+    return jz_cli_usage_error (_("Name what to export: households."));
 
   /* argv[1] stands in for the program name of the subcommand. */
   argc--;
   argv++;
-  if (!parse_command_options ("export households", entries, &argc, &argv, &status))
+  if (!jz_cli_parse_options ("export households", entries, &argc, &argv, &status))
     return status;
 
   if (out == NULL || *out == '\0')
-    return usage_error (_("Give the file to write with --out FILE.xlsx."));
+    return jz_cli_usage_error (_("Give the file to write with --out FILE.xlsx."));
   if (program != NULL && jz_export_program_label (program) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no program with the code “%s”. The codes are dibao_urban, dibao_rural, tekun_dispersed, tekun_centralized, temporary, disability_living, disability_care, child_living and low_income."), program);
-      return usage_error (message);
+      return jz_cli_usage_error (message);
     }
 
-  db = open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
-    return fail (error);
+    return jz_cli_fail (error);
 
   query = jz_household_query_new ();
   query->sort = JZ_HOUSEHOLD_SORT_VILLAGE;
@@ -484,37 +363,13 @@ command_export (Globals *globals,
 
   if (township != NULL)
     {
-      districts = jz_region_list_children (db, 0, &error);
-      if (districts == NULL)
-        return fail (error);
-
-      for (guint d = 0; d < districts->len && query->township_id == 0; d++)
-        {
-          JzRegion *district = g_ptr_array_index (districts, d);
-          g_autoptr(GPtrArray) townships = jz_region_list_children (db, district->id, &error);
-
-          if (townships == NULL)
-            return fail (error);
-          for (guint t = 0; t < townships->len && query->township_id == 0; t++)
-            {
-              JzRegion *region = g_ptr_array_index (townships, t);
-
-              if (g_str_equal (region->name, township))
-                query->township_id = region->id;
-            }
-        }
-
+      query->township_id = jz_cli_find_township (db, township, &error);
       if (query->township_id == 0)
-        {
-          g_printerr ("jiuzhu-cli: ");
-          g_printerr (_("There is no township named “%s” in this database; check the name."), township);
-          g_printerr ("\n");
-          return EXIT_FAILURE;
-        }
+        return jz_cli_fail (error);
     }
 
   if (!jz_xlsx_export_households (db, query, out, NULL, NULL, &n_rows, NULL, &error))
-    return fail (error);
+    return jz_cli_fail (error);
 
   g_print ("%" G_GUINT64_FORMAT "\n", n_rows);
   return EXIT_SUCCESS;
@@ -522,7 +377,7 @@ command_export (Globals *globals,
 
 static const struct {
   const char  *name;
-  CommandFunc  func;
+  JzCliCommandFunc func;
   const char  *summary;
 } commands[] = {
   { "init",  command_init,  N_("Create the database, or bring its schema up to date") },
@@ -549,7 +404,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  Globals globals = { NULL };
+  JzCliGlobals globals = { NULL };
   const char *localedir = g_getenv ("JIUZHU_LOCALEDIR");
   int i;
 
@@ -575,26 +430,26 @@ main (int   argc,
       else if (g_str_equal (arg, "--db"))
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
-            return usage_error (_("The option --db needs a file name."));
+            return jz_cli_usage_error (_("The option --db needs a file name."));
           globals.db_path = argv[++i];
         }
       else if (g_str_has_prefix (arg, "--db="))
         {
           if (arg[5] == '\0')
-            return usage_error (_("The option --db needs a file name."));
+            return jz_cli_usage_error (_("The option --db needs a file name."));
           globals.db_path = arg + 5;
         }
       else if (arg[0] == '-')
         {
           g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), arg);
-          return usage_error (message);
+          return jz_cli_usage_error (message);
         }
       else
         break;
     }
 
   if (i >= argc)
-    return usage_error (_("Name a command."));
+    return jz_cli_usage_error (_("Name a command."));
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
@@ -608,6 +463,6 @@ main (int   argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[i]);
-    return usage_error (message);
+    return jz_cli_usage_error (message);
   }
 }
