@@ -17,7 +17,7 @@ else
 fi
 
 marked=$( (grep -rlE '\b(N?_|C_|NC_|g_dngettext|ngettext)\(' app --include='*.c'; grep -rl 'translatable="yes"' ui data 2>/dev/null) | sort -u)
-missing=$(for f in $marked; do grep -qxF "$f" po/POTFILES || echo "$f"; done)
+missing=$(for f in $marked; do grep -qxF "$f" po/POTFILES || echo "$f"; done | tr '\n' ' ')
 if [ -n "$missing" ]; then
   echo "not ok 2 - files with translatable strings missing from po/POTFILES: $missing"; status=1
 else

@@ -1,23 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "jz-application.h"
 #include "jz-care-page.h"
 #include "jz-cases-page.h"
 #include "jz-dashboard-page.h"
-#include "jz-db.h"
-#include "jz-demo.h"
 #include "jz-disclosure-page.h"
 #include "jz-payments-page.h"
 #include "jz-region.h"
 #include "jz-reports-page.h"
 #include "jz-settings-page.h"
 #include "jz-tasks-page.h"
-#include "jz-window.h"
+#include "jz-test-window.h"
 
-/* One registered application for the whole run, as the real program has. */
 static JzApplication *app;
 static char *tmp_dir;
 /* XDG_DATA_HOME, where the default database is created. */
@@ -31,90 +25,12 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-static JzDb *
-create_db (const char *name,
-           guint       n_households)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path (name);
-  JzDb *db;
-
-  g_remove (path);
-  db = jz_db_open (path, JZ_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-
-  if (n_households > 0)
-    {
-      JzDemoOptions options = { .n_households = n_households, .seed = 7 };
-
-      g_date_clear (&options.end, 1);
-      g_date_set_dmy (&options.end, 30, G_DATE_JUNE, 2025);
-      jz_demo_generate (db, &options, &error);
-      g_assert_no_error (error);
-    }
-
-  return db;
-}
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean drawn = FALSE;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &drawn);
-  gtk_widget_queue_draw (widget);
-  while (!drawn)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 wait_until_mapped (GtkWidget *widget,
                    gboolean   mapped)
 {
   while (gtk_widget_get_mapped (widget) != mapped)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
 }
 
 /* The one main window the application has, as the first start makes it. */
@@ -131,42 +47,6 @@ app_window (void)
       }
 
   return found;
-}
-
-/* The toplevel of @type shown now, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-
-  g_list_free (toplevels);
-  return found;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -322,20 +202,6 @@ recent_menu_paths (JzWindow *window)
   return paths;
 }
 
-static JzWindow *
-new_window (JzDb *db)
-{
-  JzWindow *window;
-
-  window = jz_window_new (GTK_APPLICATION (app), jz_application_get_settings (app), db);
-  /* GTK owns toplevels; the test holds its own reference to see them finalized. */
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
 static void
 reset_settings (void)
 {
@@ -367,7 +233,7 @@ test_window_panels (void)
     { "dashboard", jz_dashboard_page_get_type },
   };
   GSettings *settings = jz_application_get_settings (app);
-  g_autoptr(JzDb) db = create_db ("panels.db", 100);
+  g_autoptr(JzDb) db = jz_test_window_db_new (tmp_dir, "panels.db", 100, 7);
   g_autofree char *version = NULL;
   JzWindow *window;
   int width;
@@ -377,7 +243,7 @@ test_window_panels (void)
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 640);
 
-  window = new_window (db);
+  window = jz_test_window_new (app, db, 0, 0);
 
   /* The size comes back from the settings the window was given. */
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
@@ -467,8 +333,8 @@ test_window_panels (void)
 static void
 test_window_db_replaced (void)
 {
-  g_autoptr(JzDb) first = create_db ("first.db", 0);
-  g_autoptr(JzDb) second = create_db ("second.db", 0);
+  g_autoptr(JzDb) first = jz_test_window_db_new (tmp_dir, "first.db", 0, 0);
+  g_autoptr(JzDb) second = jz_test_window_db_new (tmp_dir, "second.db", 0, 0);
   g_autoptr(JzDb) other_clerk = NULL;
   g_autoptr(JzDb) first_clerk = NULL;
   g_autoptr(GError) error = NULL;
@@ -477,7 +343,7 @@ test_window_db_replaced (void)
   JzWindow *window;
 
   reset_settings ();
-  window = new_window (first);
+  window = jz_test_window_new (app, first, 0, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "settings");
   settings_page = jz_window_get_visible_page (window);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (settings_page, "File"))),
@@ -528,16 +394,14 @@ test_window_db_replaced (void)
   wait_until_mapped (settings_page, TRUE);
   g_assert_true (settings_row_shows (window, "Regions", "2"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
-  g_assert_finalize_object (window);
+  jz_test_window_destroy (window);
 }
 
 static void
 test_window_open_bad_file (void)
 {
   GSettings *settings = jz_application_get_settings (app);
-  g_autoptr(JzDb) good = create_db ("good.db", 0);
+  g_autoptr(JzDb) good = jz_test_window_db_new (tmp_dir, "good.db", 0, 0);
   g_autoptr(JzDb) probe = NULL;
   g_autoptr(GError) expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -552,7 +416,7 @@ test_window_open_bad_file (void)
   JzWindow *window;
 
   reset_settings ();
-  window = new_window (good);
+  window = jz_test_window_new (app, good, 0, 0);
 
   g_file_set_contents (bad_path, "Household list, to be typed in on Monday.\n", -1, &error);
   g_assert_no_error (error);
@@ -623,7 +487,7 @@ test_window_open_bad_file (void)
 
   /* A good file replaces the database and becomes the first recent one. */
   g_clear_object (&probe);
-  probe = create_db ("next.db", 0);
+  probe = jz_test_window_db_new (tmp_dir, "next.db", 0, 0);
   g_clear_object (&probe);
   g_application_open (G_APPLICATION (app), &next, 1, "");
   drain_main_context ();
@@ -648,21 +512,19 @@ test_window_open_bad_file (void)
     g_assert_cmpstr (last, ==, next_path);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
-  g_assert_finalize_object (window);
+  jz_test_window_destroy (window);
 }
 
 static void
 test_window_no_database (void)
 {
-  g_autoptr(JzDb) db = create_db ("later.db", 0);
+  g_autoptr(JzDb) db = jz_test_window_db_new (tmp_dir, "later.db", 0, 0);
   GtkWidget *status;
   GtkWidget *page;
   JzWindow *window;
 
   reset_settings ();
-  window = new_window (NULL);
+  window = jz_test_window_new (app, NULL, 0, 0);
 
   /* No panels without data: an empty state with the ways to a database. */
   status = find_status_page (GTK_WIDGET (window), "No Database Open");
@@ -689,9 +551,7 @@ test_window_no_database (void)
   wait_until_mapped (status, TRUE);
   g_assert_false (gtk_widget_get_mapped (jz_window_get_visible_page (window)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
-  g_assert_finalize_object (window);
+  jz_test_window_destroy (window);
 }
 
 static JzWindow *
@@ -705,14 +565,6 @@ start_app (void)
   wait_for_draw (GTK_WIDGET (window));
 
   return window;
-}
-
-static void
-close_app_window (JzWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
-  g_assert_finalize_object (window);
 }
 
 /* The first start, when the folder for the default database cannot be made. */
@@ -748,7 +600,7 @@ test_window_start_cannot_create (void)
   g_assert_cmpstr (last, ==, "");
 
   gtk_window_close (GTK_WINDOW (dialog));
-  close_app_window (window);
+  jz_test_window_destroy (window);
   g_remove (data_home);
 }
 
@@ -790,7 +642,7 @@ test_window_start_fallback (void)
   g_assert_true (recent_contains (settings, gone_path));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  close_app_window (window);
+  jz_test_window_destroy (window);
 
   /* A file deleted from a folder that is there is not asked for again. */
   g_settings_set_string (settings, "last-database", gone_path);
@@ -809,31 +661,17 @@ test_window_start_fallback (void)
   }
 
   gtk_window_close (GTK_WINDOW (dialog));
-  close_app_window (window);
+  jz_test_window_destroy (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  /* English labels, whatever the locale of the machine running the tests. */
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_unsetenv ("LANGUAGE");
-
-  tmp_dir = g_dir_make_tmp ("jz-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* Nothing the application does may touch the real user data folder. */
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = jz_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = jz_test_window_init (&argc, &argv, "jz-test-window-XXXXXX", &tmp_dir);
+  data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
 
   g_test_add_func ("/window/panels", test_window_panels);
   g_test_add_func ("/window/db-replaced", test_window_db_replaced);
@@ -844,10 +682,8 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_clear_object (&app);
-  remove_tree (tmp_dir);
+  jz_test_window_finish (&app, &tmp_dir);
   g_clear_pointer (&data_home, g_free);
-  g_clear_pointer (&tmp_dir, g_free);
 
   return ret;
 }

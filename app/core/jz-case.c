@@ -6,6 +6,7 @@
 
 #include "jz-case.h"
 #include "jz-db-private.h"
+#include "jz-labels.h"
 
 #define CASE_COLUMNS \
   "c.id, c.household_id, c.person_id, p.name, p.relation, c.program, g.name, g.name_zh, g.unit, c.status, " \
@@ -234,24 +235,5 @@ jz_case_status_is_open (const char *status)
 const char *
 jz_case_status_label (const char *status)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "draft",             NC_("case status", "Draft") },
-    { "submitted",         NC_("case status", "Submitted") },
-    { "accepted",          NC_("case status", "Accepted") },
-    { "investigating",     NC_("case status", "Under investigation") },
-    { "village_notice",    NC_("case status", "Public notice in the village") },
-    { "township_reviewed", NC_("case status", "Reviewed by the township") },
-    { "approved",          NC_("case status", "Approved") },
-    { "active",            NC_("case status", "Receiving") },
-    { "suspended",         NC_("case status", "Suspended") },
-    { "terminated",        NC_("case status", "Terminated") },
-    { "rejected",          NC_("case status", "Rejected") },
-    { "withdrawn",         NC_("case status", "Withdrawn") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (status, labels[i].code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "case status", labels[i].label);
-
-  return status;
+  return jz_labels_value (JZ_FIELD_CASE_STATUS, status);
 }

@@ -8,6 +8,7 @@
 #include "jz-db-private.h"
 #include "jz-household-events.h"
 #include "jz-household-events-private.h"
+#include "jz-labels.h"
 
 /* Cases that are still running or being decided; everything else is over. */
 #define CASE_IS_OPEN "status NOT IN ('terminated', 'rejected', 'withdrawn')"
@@ -140,15 +141,7 @@ load_active_member (JzDb         *db,
 static gboolean
 is_member_relation (const char *relation)
 {
-  static const char * const relations[] = {
-    "spouse", "child", "parent", "grandchild", "grandparent", "sibling", "other",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (relations); i++)
-    if (g_strcmp0 (relation, relations[i]) == 0)
-      return TRUE;
-
-  return FALSE;
+  return g_strcmp0 (relation, "head") != 0 && jz_labels_has (JZ_FIELD_RELATION, relation);
 }
 
 /* A small JSON object for the event's audit entry: ids, dates and the
@@ -715,6 +708,8 @@ jz_household_change_head (JzDb              *db,
 
 /* --- labels --------------------------------------------------------------- */
 
+/* The three below are kept for their callers; the words live in jz-labels.c. */
+
 /**
  * jz_person_relation_label:
  *
@@ -724,52 +719,17 @@ jz_household_change_head (JzDb              *db,
 const char *
 jz_person_relation_label (const char *relation)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "head",        NC_("relation", "Head") },
-    { "spouse",      NC_("relation", "Spouse") },
-    { "child",       NC_("relation", "Child") },
-    { "parent",      NC_("relation", "Parent") },
-    { "grandchild",  NC_("relation", "Grandchild") },
-    { "grandparent", NC_("relation", "Grandparent") },
-    { "sibling",     NC_("relation", "Sibling") },
-    { "other",       NC_("relation", "Other") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (relation, labels[i].code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "relation", labels[i].label);
-
-  return relation;
+  return jz_labels_value (JZ_FIELD_RELATION, relation);
 }
 
 const char *
 jz_person_left_reason_label (const char *left_reason)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "moved_out",        NC_("left reason", "Moved out") },
-    { "died",             NC_("left reason", "Died") },
-    { "household_closed", NC_("left reason", "File closed") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (left_reason, labels[i].code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "left reason", labels[i].label);
-
-  return left_reason;
+  return jz_labels_value (JZ_FIELD_LEFT_REASON, left_reason);
 }
 
 const char *
 jz_household_status_label (const char *status)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "open",     NC_("household status", "Open") },
-    { "closed",   NC_("household status", "Closed") },
-    { "archived", NC_("household status", "Archived") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (status, labels[i].code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "household status", labels[i].label);
-
-  return status;
+  return jz_labels_value (JZ_FIELD_HOUSEHOLD_STATUS, status);
 }

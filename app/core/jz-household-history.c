@@ -7,9 +7,9 @@
 #include "jz-case.h"
 #include "jz-db-private.h"
 #include "jz-household.h"
-#include "jz-household-events.h"
 #include "jz-household-history.h"
 #include "jz-id-number.h"
+#include "jz-labels.h"
 #include "jz-money.h"
 
 typedef struct
@@ -20,59 +20,6 @@ typedef struct
   GHashTable *incomes;  /* id → label */
   GHashTable *regions;  /* id → name */
 } Labels;
-
-typedef struct
-{
-  const char *code;
-  const char *label;
-} Label;
-
-/* The vocabularies of the columns whose values are codes; the context of
- * each label is the column name. */
-static const struct
-{
-  const char  *column;
-  const Label  labels[8];
-} value_labels[] = {
-  { "hukou", {
-      { "urban", NC_("hukou", "Urban") },
-      { "rural", NC_("hukou", "Rural") } } },
-  { "sex", {
-      { "M", NC_("sex", "Male") },
-      { "F", NC_("sex", "Female") } } },
-  { "labour_capacity", {
-      { "full",    NC_("labour_capacity", "Full") },
-      { "partial", NC_("labour_capacity", "Partial") },
-      { "none",    NC_("labour_capacity", "None") } } },
-  { "self_care", {
-      { "self_care",    NC_("self_care", "Cares for self") },
-      { "partial_care", NC_("self_care", "Partly unable to care for self") },
-      { "full_care",    NC_("self_care", "Unable to care for self") } } },
-  { "employment", {
-      { "employed",      NC_("employment", "Employed") },
-      { "farming",       NC_("employment", "Farming") },
-      { "self_employed", NC_("employment", "Self-employed") },
-      { "unemployed",    NC_("employment", "Unemployed") },
-      { "student",       NC_("employment", "Student") },
-      { "retired",       NC_("employment", "Retired") },
-      { "none",          NC_("employment", "None") } } },
-  { "disability_kind", {
-      { "visual",       NC_("disability_kind", "Visual") },
-      { "hearing",      NC_("disability_kind", "Hearing") },
-      { "speech",       NC_("disability_kind", "Speech") },
-      { "limb",         NC_("disability_kind", "Limb") },
-      { "intellectual", NC_("disability_kind", "Intellectual") },
-      { "mental",       NC_("disability_kind", "Mental") },
-      { "multiple",     NC_("disability_kind", "Multiple") } } },
-  { "kind", {
-      { "wage",     NC_("income kind", "Wages") },
-      { "farming",  NC_("income kind", "Farming") },
-      { "business", NC_("income kind", "Business") },
-      { "pension",  NC_("income kind", "Pension") },
-      { "transfer", NC_("income kind", "Transfers") },
-      { "property", NC_("income kind", "Property") },
-      { "other",    NC_("income kind", "Other") } } },
-};
 
 static const struct
 {
@@ -172,7 +119,7 @@ person_label (const char *relation,
 {
   /* TRANSLATORS: a household member in the change history: relation to
    * the head, then the name, e.g. "Spouse 李秀英". */
-  return g_strdup_printf (C_("member", "%s %s"), jz_person_relation_label (relation), name);
+  return g_strdup_printf (C_("member", "%s %s"), jz_labels_value (JZ_FIELD_RELATION, relation), name);
 }
 
 static char *
@@ -331,24 +278,6 @@ mask_number (const char *value,
   return jz_id_number_mask (value, keep_head, keep_tail);
 }
 
-static const char *
-code_label (const char *column,
-            const char *value)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
-    {
-      if (strcmp (value_labels[i].column, column) != 0)
-        continue;
-      for (guint j = 0; j < G_N_ELEMENTS (value_labels[i].labels) && value_labels[i].labels[j].code; j++)
-        if (strcmp (value_labels[i].labels[j].code, value) == 0)
-          return g_dpgettext2 (GETTEXT_PACKAGE,
-                               strcmp (column, "kind") == 0 ? "income kind" : column,
-                               value_labels[i].labels[j].label);
-    }
-
-  return NULL;
-}
-
 static char *
 display_value (Labels     *labels,
                const char *table_name,
@@ -356,6 +285,7 @@ display_value (Labels     *labels,
                const char *value)
 {
   const char *label;
+  JzField field;
   gint64 id;
 
   if (value == NULL)
@@ -368,13 +298,8 @@ display_value (Labels     *labels,
   if (strcmp (column, "bank_account") == 0)
     return jz_household_mask_account (value);
 
-  if (strcmp (column, "relation") == 0)
-    return g_strdup (jz_person_relation_label (value));
-  if (strcmp (column, "left_reason") == 0)
-    return g_strdup (jz_person_left_reason_label (value));
-  if (strcmp (column, "status") == 0)
-    return g_strdup (strcmp (table_name, "cases") == 0 ? jz_case_status_label (value)
-                                                       : jz_household_status_label (value));
+  if (jz_labels_field_of_column (table_name, column, &field))
+    return g_strdup (jz_labels_value (field, value));
   if (strcmp (column, "active") == 0)
     return g_strdup (strcmp (value, "0") == 0 ? C_("active member", "No") : C_("active member", "Yes"));
   if (strcmp (column, "monthly_amount") == 0)
@@ -391,8 +316,7 @@ display_value (Labels     *labels,
       return label != NULL ? g_strdup (label) : file_number (id);
     }
 
-  label = code_label (column, value);
-  return g_strdup (label != NULL ? label : value);
+  return g_strdup (value);
 }
 
 static char *

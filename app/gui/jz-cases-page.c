@@ -83,8 +83,6 @@ static JzHouseholdQuery *
 build_query (JzCasesPage *self)
 {
   JzHouseholdQuery *query = jz_household_query_new ();
-  guint program = gtk_drop_down_get_selected (self->program_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
   g_assert (JZ_IS_CASES_PAGE (self));
 
@@ -92,10 +90,9 @@ build_query (JzCasesPage *self)
   query->township_id = selected_region (self->township_dropdown, self->townships);
   query->village_id = selected_region (self->village_dropdown, self->villages);
   /* The first item of each dropdown is "all". */
-  if (program > 0 && program <= jz_household_columns_program_count ())
-    query->program = g_strdup (jz_household_columns_program_code (program - 1));
-  if (status > 0 && status <= jz_household_columns_status_count ())
-    query->case_status = g_strdup (jz_household_columns_status_code (status - 1));
+  query->program = g_strdup (jz_choice_code_at (JZ_CHOICE_PROGRAM, TRUE, gtk_drop_down_get_selected (self->program_dropdown)));
+  query->case_status = g_strdup (jz_choice_code_at (JZ_CHOICE_CASE_SUMMARY, TRUE,
+                                                    gtk_drop_down_get_selected (self->status_dropdown)));
   query->hukou = g_strdup (jz_choice_code_at (JZ_CHOICE_HUKOU, TRUE, gtk_drop_down_get_selected (self->hukou_dropdown)));
   if (!jz_household_columns_get_sort (self->column_view, &query->sort, &query->descending))
     {
@@ -715,22 +712,12 @@ jz_cases_page_class_init (JzCasesPageClass *klass)
 static void
 setup_filters (JzCasesPage *self)
 {
-  g_autoptr(GtkStringList) program_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) programs = jz_choice_model_new (JZ_CHOICE_PROGRAM, _("All programs"));
+  g_autoptr(GListModel) statuses = jz_choice_model_new (JZ_CHOICE_CASE_SUMMARY, _("Any case status"));
   g_autoptr(GListModel) hukous = jz_choice_model_new (JZ_CHOICE_HUKOU, _("Urban and rural"));
 
-  gtk_string_list_append (program_names, _("All programs"));
-  for (guint i = 0; i < jz_household_columns_program_count (); i++)
-    gtk_string_list_append (program_names,
-                            jz_household_columns_program_name (jz_household_columns_program_code (i)));
-  gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (program_names));
-
-  gtk_string_list_append (statuses, _("Any case status"));
-  for (guint i = 0; i < jz_household_columns_status_count (); i++)
-    gtk_string_list_append (statuses,
-                            jz_household_columns_status_label (jz_household_columns_status_code (i)));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-
+  gtk_drop_down_set_model (self->program_dropdown, programs);
+  gtk_drop_down_set_model (self->status_dropdown, statuses);
   gtk_drop_down_set_model (self->hukou_dropdown, hukous);
 }
 

@@ -5,111 +5,46 @@
 
 #include "jz-db.h"
 #include "jz-form.h"
-#include "jz-household-events.h"
+#include "jz-labels.h"
 
-typedef struct
-{
-  const char *code;
-  const char *context;
-  const char *label;
-} Choice;
-
-/* The same context and text as the change history of app/core uses, so
- * that a value reads the same in a form and in the history. */
-static const Choice relations[] = {
-  { "head", NULL, NULL },
-  { "spouse", NULL, NULL },
-  { "child", NULL, NULL },
-  { "parent", NULL, NULL },
-  { "grandchild", NULL, NULL },
-  { "grandparent", NULL, NULL },
-  { "sibling", NULL, NULL },
-  { "other", NULL, NULL },
-  { NULL }
-};
-
-static const Choice disability_kinds[] = {
-  { "visual",       "disability_kind", NC_("disability_kind", "Visual") },
-  { "hearing",      "disability_kind", NC_("disability_kind", "Hearing") },
-  { "speech",       "disability_kind", NC_("disability_kind", "Speech") },
-  { "limb",         "disability_kind", NC_("disability_kind", "Limb") },
-  { "intellectual", "disability_kind", NC_("disability_kind", "Intellectual") },
-  { "mental",       "disability_kind", NC_("disability_kind", "Mental") },
-  { "multiple",     "disability_kind", NC_("disability_kind", "Multiple") },
-  { NULL }
-};
-
-static const Choice labour_capacities[] = {
-  { "full",    "labour_capacity", NC_("labour_capacity", "Full") },
-  { "partial", "labour_capacity", NC_("labour_capacity", "Partial") },
-  { "none",    "labour_capacity", NC_("labour_capacity", "None") },
-  { NULL }
-};
-
-static const Choice self_care_levels[] = {
-  { "self_care",    "self_care", NC_("self_care", "Cares for self") },
-  { "partial_care", "self_care", NC_("self_care", "Partly unable to care for self") },
-  { "full_care",    "self_care", NC_("self_care", "Unable to care for self") },
-  { NULL }
-};
-
-static const Choice employments[] = {
-  { "employed",      "employment", NC_("employment", "Employed") },
-  { "farming",       "employment", NC_("employment", "Farming") },
-  { "self_employed", "employment", NC_("employment", "Self-employed") },
-  { "unemployed",    "employment", NC_("employment", "Unemployed") },
-  { "student",       "employment", NC_("employment", "Student") },
-  { "retired",       "employment", NC_("employment", "Retired") },
-  { "none",          "employment", NC_("employment", "None") },
-  { NULL }
-};
-
-static const Choice hukous[] = {
-  { "urban", "hukou", NC_("hukou", "Urban") },
-  { "rural", "hukou", NC_("hukou", "Rural") },
-  { NULL }
-};
-
-static const Choice sexes[] = {
-  { "M", "sex", NC_("sex", "Male") },
-  { "F", "sex", NC_("sex", "Female") },
-  { NULL }
-};
-
-static const Choice *
-choice_table (JzChoice choice)
+/* The words are app/core's, so that a value reads the same in a form, in
+ * the change history and in an export. */
+static JzField
+choice_field (JzChoice choice)
 {
   switch (choice)
     {
     case JZ_CHOICE_RELATION:
-      return relations;
     case JZ_CHOICE_MEMBER_RELATION:
-      return relations + 1;
+      return JZ_FIELD_RELATION;
     case JZ_CHOICE_DISABILITY_KIND:
-      return disability_kinds;
+      return JZ_FIELD_DISABILITY_KIND;
     case JZ_CHOICE_LABOUR_CAPACITY:
-      return labour_capacities;
+      return JZ_FIELD_LABOUR_CAPACITY;
     case JZ_CHOICE_SELF_CARE:
-      return self_care_levels;
+      return JZ_FIELD_SELF_CARE;
     case JZ_CHOICE_EMPLOYMENT:
-      return employments;
+      return JZ_FIELD_EMPLOYMENT;
     case JZ_CHOICE_HUKOU:
-      return hukous;
+      return JZ_FIELD_HUKOU;
     case JZ_CHOICE_SEX:
-      return sexes;
+      return JZ_FIELD_SEX;
+    case JZ_CHOICE_PROGRAM:
+      return JZ_FIELD_PROGRAM;
+    case JZ_CHOICE_CASE_SUMMARY:
+      return JZ_FIELD_CASE_SUMMARY;
     default:
-      g_return_val_if_reached (sexes);
+      g_return_val_if_reached (JZ_FIELD_SEX);
     }
 }
 
-static const char *
-entry_label (JzChoice      choice,
-             const Choice *entry)
+/* A household has one head, chosen by its own event: a member is
+ * everything else. */
+static gboolean
+choice_offers (JzChoice    choice,
+               const char *code)
 {
-  if (choice == JZ_CHOICE_RELATION || choice == JZ_CHOICE_MEMBER_RELATION)
-    return jz_person_relation_label (entry->code);
-
-  return g_dpgettext2 (GETTEXT_PACKAGE, entry->context, entry->label);
+  return choice != JZ_CHOICE_MEMBER_RELATION || !g_str_equal (code, "head");
 }
 
 /**
@@ -125,11 +60,7 @@ jz_choice_label (JzChoice    choice,
   if (code == NULL || *code == '\0')
     return "";
 
-  for (const Choice *entry = choice_table (choice); entry->code != NULL; entry++)
-    if (g_str_equal (entry->code, code))
-      return entry_label (choice, entry);
-
-  return code;
+  return jz_labels_value (choice_field (choice), code);
 }
 
 /**
@@ -143,12 +74,18 @@ jz_choice_model_new (JzChoice    choice,
                      const char *none_label)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
+  JzField field = choice_field (choice);
 
   if (none_label != NULL)
     gtk_string_list_append (list, none_label);
 
-  for (const Choice *entry = choice_table (choice); entry->code != NULL; entry++)
-    gtk_string_list_append (list, entry_label (choice, entry));
+  for (guint i = 0; i < jz_labels_count (field); i++)
+    {
+      const char *code = jz_labels_code (field, i);
+
+      if (choice_offers (choice, code))
+        gtk_string_list_append (list, jz_labels_value (field, code));
+    }
 
   return G_LIST_MODEL (list);
 }
@@ -164,7 +101,8 @@ jz_choice_code_at (JzChoice choice,
                    gboolean has_none,
                    guint    position)
 {
-  const Choice *table = choice_table (choice);
+  JzField field = choice_field (choice);
+  guint offered = 0;
 
   if (has_none)
     {
@@ -173,9 +111,16 @@ jz_choice_code_at (JzChoice choice,
       position--;
     }
 
-  for (guint i = 0; table[i].code != NULL; i++)
-    if (i == position)
-      return table[i].code;
+  for (guint i = 0; i < jz_labels_count (field); i++)
+    {
+      const char *code = jz_labels_code (field, i);
+
+      if (!choice_offers (choice, code))
+        continue;
+      if (offered == position)
+        return code;
+      offered++;
+    }
 
   return NULL;
 }
@@ -191,11 +136,19 @@ jz_choice_position (JzChoice    choice,
                     gboolean    has_none,
                     const char *code)
 {
-  const Choice *table = choice_table (choice);
+  JzField field = choice_field (choice);
+  guint offered = 0;
 
-  for (guint i = 0; code != NULL && table[i].code != NULL; i++)
-    if (g_str_equal (table[i].code, code))
-      return has_none ? i + 1 : i;
+  for (guint i = 0; code != NULL && i < jz_labels_count (field); i++)
+    {
+      const char *candidate = jz_labels_code (field, i);
+
+      if (!choice_offers (choice, candidate))
+        continue;
+      if (g_str_equal (candidate, code))
+        return has_none ? offered + 1 : offered;
+      offered++;
+    }
 
   return 0;
 }

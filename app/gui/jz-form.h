@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* What the household forms share: the fixed lists a member's facts are
- * chosen from, and the way a refused save is told. */
+/* What the household forms share: the fixed lists a member's facts (and
+ * the case list's filters) are chosen from, and the way a refused save is
+ * told. */
 
 typedef enum
 {
@@ -18,6 +19,8 @@ typedef enum
   JZ_CHOICE_EMPLOYMENT,
   JZ_CHOICE_HUKOU,
   JZ_CHOICE_SEX,
+  JZ_CHOICE_PROGRAM,          /* by short name */
+  JZ_CHOICE_CASE_SUMMARY,     /* a household's most pressing case status */
 } JzChoice;
 
 const char  *jz_choice_label        (JzChoice     choice,

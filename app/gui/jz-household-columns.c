@@ -1,52 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "jz-household-columns.h"
-#include "jz-household-events.h"
 #include "jz-household-row.h"
+#include "jz-labels.h"
 #include "jz-money.h"
-
-/* Short names for the badges, in the order of the programs table. */
-static const struct
-{
-  const char *code;
-  const char *short_name;
-} programs[] = {
-  { "dibao_urban",       NC_("program short name", "Urban dibao") },
-  { "dibao_rural",       NC_("program short name", "Rural dibao") },
-  { "tekun_dispersed",   NC_("program short name", "Tekun, dispersed") },
-  { "tekun_centralized", NC_("program short name", "Tekun, centralized") },
-  { "temporary",         NC_("program short name", "Temporary") },
-  { "disability_living", NC_("program short name", "Disability living") },
-  { "disability_care",   NC_("program short name", "Disability care") },
-  { "child_living",      NC_("program short name", "Child living") },
-  { "low_income",        NC_("program short name", "Low income") },
-};
-
-/* household_summary's case status, the most pressing one of a household. */
-static const struct
-{
-  const char *code;
-  const char *label;
-} case_summaries[] = {
-  { "active",    NC_("case summary", "Receiving") },
-  { "suspended", NC_("case summary", "Suspended") },
-  { "pending",   NC_("case summary", "Pending") },
-  { "ended",     NC_("case summary", "Ended") },
-  { "none",      NC_("case summary", "No case") },
-};
-
-const char *
-jz_household_columns_program_name (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
-    if (g_str_equal (programs[i].code, code))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "program short name", programs[i].short_name);
-
-  return code;
-}
 
 char *
 jz_household_columns_group_digits (guint64 n)
@@ -106,9 +64,9 @@ format_status (JzHouseholdRow *row)
   const char *status = jz_household_row_get_case_status (row);
 
   if (file_status != NULL && g_strcmp0 (file_status, "open") != 0)
-    return g_strdup (jz_household_status_label (file_status));
+    return g_strdup (jz_labels_value (JZ_FIELD_HOUSEHOLD_STATUS, file_status));
 
-  return g_strdup (jz_household_columns_status_label (status));
+  return g_strdup (jz_labels_value (JZ_FIELD_CASE_SUMMARY, status));
 }
 
 static char *
@@ -140,7 +98,7 @@ update_badges_cb (GtkListItem *list_item)
 
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
-      GtkWidget *badge = gtk_label_new (jz_household_columns_program_name (codes[i]));
+      GtkWidget *badge = gtk_label_new (jz_labels_value (JZ_FIELD_PROGRAM, codes[i]));
 
       gtk_widget_add_css_class (badge, "jz-badge");
       gtk_box_append (GTK_BOX (box), badge);
@@ -313,49 +271,4 @@ jz_household_columns_setup (GtkColumnViewColumn *column,
   gtk_column_view_column_set_factory (column, factory);
   if (columns[kind].sort >= 0)
     set_column_sort (column, (JzHouseholdSort) columns[kind].sort);
-}
-
-/* --- vocabularies --------------------------------------------------------------- */
-
-guint
-jz_household_columns_program_count (void)
-{
-  return G_N_ELEMENTS (programs);
-}
-
-const char *
-jz_household_columns_program_code (guint position)
-{
-  g_return_val_if_fail (position < G_N_ELEMENTS (programs), NULL);
-
-  return programs[position].code;
-}
-
-guint
-jz_household_columns_status_count (void)
-{
-  return G_N_ELEMENTS (case_summaries);
-}
-
-const char *
-jz_household_columns_status_code (guint position)
-{
-  g_return_val_if_fail (position < G_N_ELEMENTS (case_summaries), NULL);
-
-  return case_summaries[position].code;
-}
-
-/**
- * jz_household_columns_status_label:
- *
- * Returns: (transfer none): the label of a household's summary case status
- */
-const char *
-jz_household_columns_status_label (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (case_summaries); i++)
-    if (g_strcmp0 (case_summaries[i].code, code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "case summary", case_summaries[i].label);
-
-  return code != NULL ? code : "";
 }

@@ -8,8 +8,7 @@
 G_BEGIN_DECLS
 
 /* The columns of the case-file list: their cells, which follow rows that
- * change in place, and the sort a click on a header asks for. Also the
- * program and case-status vocabularies the list and its filters show. */
+ * change in place, and the sort a click on a header asks for. */
 
 typedef enum
 {
@@ -28,13 +27,6 @@ void         jz_household_columns_setup         (GtkColumnViewColumn *column,
 gboolean     jz_household_columns_get_sort      (GtkColumnView       *view,
                                                  JzHouseholdSort     *sort,
                                                  gboolean            *descending);
-
-guint        jz_household_columns_program_count (void);
-const char  *jz_household_columns_program_code  (guint                position);
-const char  *jz_household_columns_program_name  (const char          *code);
-guint        jz_household_columns_status_count  (void);
-const char  *jz_household_columns_status_code   (guint                position);
-const char  *jz_household_columns_status_label  (const char          *code);
 
 char        *jz_household_columns_group_digits  (guint64              n);
 

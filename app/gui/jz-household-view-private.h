@@ -23,6 +23,9 @@ struct _JzHouseholdView
   GtkLabel        *address_label;
   GtkLabel        *village_label;
   GtkLabel        *hukou_label;
+  GtkLabel        *income_label;
+  AdwActionRow    *per_person_row;
+  GtkLabel        *per_person_label;
   GtkLabel        *phone_label;
   GtkLabel        *bank_label;
   GtkLabel        *account_label;

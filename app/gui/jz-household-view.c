@@ -11,6 +11,7 @@
 #include "jz-household-rows.h"
 #include "jz-household-view-private.h"
 #include "jz-household.h"
+#include "jz-income.h"
 #include "jz-region.h"
 
 /* A long-lived file gathers many changes; the newest are what a clerk
@@ -121,6 +122,65 @@ show_facts (JzHouseholdView *self,
     }
 }
 
+/* The figures the dibao amount is computed from (DESIGN §3): what the
+ * current members earn in a month, and that divided among them. */
+static void
+show_income (JzHouseholdView *self)
+{
+  g_autofree char *total_text = NULL;
+  g_autofree char *per_person = NULL;
+  g_autofree char *members = NULL;
+  gint64 total = 0;
+  guint n_members = 0;
+
+  if (!jz_income_household_total (self->db, self->household_id, &total, &n_members, NULL))
+    {
+      set_fact (self->income_label, NULL);
+      set_fact (self->per_person_label, NULL);
+      adw_action_row_set_subtitle (self->per_person_row, "");
+      return;
+    }
+
+  total_text = jz_household_format_amount (total);
+  set_fact (self->income_label, total_text);
+  per_person = jz_household_format_amount (jz_income_per_person (total, n_members));
+  set_fact (self->per_person_label, n_members > 0 ? per_person : NULL);
+  if (n_members > 0)
+    /* TRANSLATORS: below the monthly income per person of a household */
+    members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Among %u member, rounded down to the fen",
+                                            "Among %u members, rounded down to the fen",
+                                            n_members),
+                               n_members);
+  adw_action_row_set_subtitle (self->per_person_row, members != NULL ? members : "");
+}
+
+static GtkWidget *
+member_row_new (JzHouseholdView *self,
+                JzPerson        *member,
+                gboolean         open)
+{
+  GtkWidget *row = jz_household_member_row_new (member, open);
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+  gint64 total = 0;
+
+  if (!jz_income_person_total (self->db, member->id, &total, NULL))
+    return row;
+
+  amount = jz_household_format_amount (total);
+  /* TRANSLATORS: beside a member of a household; %s is an amount, "1,234.50 yuan" */
+  text = g_strdup_printf (_("Monthly income: %s"), amount);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* Before the row's buttons, next to the member's facts. */
+  gtk_widget_insert_after (label, gtk_widget_get_parent (label), NULL);
+
+  return row;
+}
+
 /* Archiving is for files without a case running or being decided; the
  * core checks again and says why when it refuses. */
 static gboolean
@@ -204,6 +264,7 @@ jz_household_view_reload (JzHouseholdView *self)
     members = g_ptr_array_new_with_free_func ((GDestroyNotify) jz_person_free);
 
   show_facts (self, members);
+  show_income (self);
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -212,7 +273,7 @@ jz_household_view_reload (JzHouseholdView *self)
 
       if (member->active)
         {
-          gtk_list_box_append (self->members_list, jz_household_member_row_new (member, open));
+          gtk_list_box_append (self->members_list, member_row_new (self, member, open));
           n_active++;
         }
       else
@@ -404,6 +465,9 @@ jz_household_view_class_init (JzHouseholdViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, address_label);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, village_label);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, hukou_label);
+  gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, income_label);
+  gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, per_person_row);
+  gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, per_person_label);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, phone_label);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, bank_label);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, account_label);

@@ -5,85 +5,39 @@
 #include <glib/gi18n-lib.h>
 
 #include "jz-export-labels.h"
+#include "jz-labels.h"
 
-typedef struct
-{
-  const char *code;
-  const char *label;
-} Label;
-
-/* In the order of the programs table, which is the order a household's
- * programs come in. */
-static const Label programs[] = {
-  { "dibao_urban",       NC_("program short name", "Urban dibao") },
-  { "dibao_rural",       NC_("program short name", "Rural dibao") },
-  { "tekun_dispersed",   NC_("program short name", "Tekun, dispersed") },
-  { "tekun_centralized", NC_("program short name", "Tekun, centralized") },
-  { "temporary",         NC_("program short name", "Temporary") },
-  { "disability_living", NC_("program short name", "Disability living") },
-  { "disability_care",   NC_("program short name", "Disability care") },
-  { "child_living",      NC_("program short name", "Child living") },
-  { "low_income",        NC_("program short name", "Low income") },
-};
-
-static const Label sexes[] = {
-  { "M", NC_("sex", "Male") },
-  { "F", NC_("sex", "Female") },
-};
-
-static const Label hukous[] = {
-  { "urban", NC_("hukou", "Urban") },
-  { "rural", NC_("hukou", "Rural") },
-};
-
-static const Label disability_kinds[] = {
-  { "visual",       NC_("disability_kind", "Visual") },
-  { "hearing",      NC_("disability_kind", "Hearing") },
-  { "speech",       NC_("disability_kind", "Speech") },
-  { "limb",         NC_("disability_kind", "Limb") },
-  { "intellectual", NC_("disability_kind", "Intellectual") },
-  { "mental",       NC_("disability_kind", "Mental") },
-  { "multiple",     NC_("disability_kind", "Multiple") },
-};
-
+/* The words are app/core's; a spreadsheet only needs to tell an unknown
+ * code from a known one. */
 static const char *
-lookup (const Label *labels,
-        guint        n_labels,
-        const char  *context,
-        const char  *code)
+lookup (JzField     field,
+        const char *code)
 {
-  if (code == NULL)
-    return NULL;
-
-  for (guint i = 0; i < n_labels; i++)
-    if (g_str_equal (labels[i].code, code))
-      return g_dpgettext2 (GETTEXT_PACKAGE, context, labels[i].label);
-
-  return NULL;
+  return jz_labels_has (field, code) ? jz_labels_value (field, code) : NULL;
 }
 
 const char *
 jz_export_program_label (const char *code)
 {
-  return lookup (programs, G_N_ELEMENTS (programs), "program short name", code);
+  return lookup (JZ_FIELD_PROGRAM, code);
 }
 
 const char *
 jz_export_sex_label (const char *code)
 {
-  return lookup (sexes, G_N_ELEMENTS (sexes), "sex", code);
+  return lookup (JZ_FIELD_SEX, code);
 }
 
 const char *
 jz_export_hukou_label (const char *code)
 {
-  return lookup (hukous, G_N_ELEMENTS (hukous), "hukou", code);
+  return lookup (JZ_FIELD_HUKOU, code);
 }
 
 const char *
 jz_export_disability_kind_label (const char *code)
 {
-  return lookup (disability_kinds, G_N_ELEMENTS (disability_kinds), "disability_kind", code);
+  return lookup (JZ_FIELD_DISABILITY_KIND, code);
 }
 
 /**
