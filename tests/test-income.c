@@ -4,6 +4,7 @@
 
 #include "jz-audit.h"
 #include "jz-household-events.h"
+#include "jz-household-history.h"
 #include "jz-household.h"
 #include "jz-income.h"
 #include "jz-test-util.h"
@@ -534,6 +535,108 @@ test_kinds_match_schema (void)
   g_assert_cmpint (jz_db_count_rows (t->db, "incomes", NULL), ==, 7);
 }
 
+/* The lines of @rows about the income row @income_id, their subjects
+ * checked against @subject. */
+static guint
+count_income_rows (GPtrArray  *rows,
+                   gint64      income_id,
+                   const char *subject)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JzHistoryRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpstr (row->subject, !=, "incomes");
+      if (g_strcmp0 (row->table_name, "incomes") != 0 || row->row_id != income_id)
+        continue;
+
+      g_assert_cmpstr (row->subject, ==, subject);
+      n++;
+    }
+
+  return n;
+}
+
+static void
+test_history_of_removed_income (void)
+{
+  g_autoptr(JzTestDb) t = jz_test_db_new ();
+  g_autoptr(JzIncome) kept = NULL;
+  g_autoptr(JzIncome) gone = NULL;
+  g_autoptr(JzIncome) reused = NULL;
+  g_autoptr(JzHousehold) other = jz_household_new ();
+  g_autoptr(JzPerson) other_head = jz_person_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) other_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 other_id;
+  gint64 gone_id;
+  gboolean seen_delete = FALSE;
+  Family f;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  make_family (t, &f);
+
+  kept = make_income (f.head, "pension", 12050);
+  g_assert_cmpint (jz_income_add (t->db, kept, &error), >, 0);
+  gone = make_income (f.child, "wage", 180000);
+  gone_id = jz_income_add (t->db, gone, &error);
+  g_assert_no_error (error);
+  gone->monthly_amount = 190000;
+  g_assert_true (jz_income_update (t->db, gone, &error));
+  g_assert_true (jz_income_remove (t->db, gone, &error));
+  g_assert_no_error (error);
+
+  /* The latest income removed, its id is not given to the next one
+   * added (here in another household, whose entries must not become
+   * ours): the audit log names rows by id. */
+  other->region_id = t->village;
+  other_head->name = g_strdup ("李四");
+  other_head->id_number = g_strdup ("370302197503120210");
+  other_id = jz_household_create (t->db, other, other_head, &error);
+  g_assert_no_error (error);
+  reused = make_income (other_head->id, "farming", 5000);
+  g_assert_cmpint (jz_income_add (t->db, reused, &error), >, gone_id);
+
+  rows = jz_household_list_history (t->db, f.household, &error);
+  g_assert_no_error (error);
+
+  /* Added, changed and removed, each named by the member as when it was there. */
+  g_assert_cmpuint (count_income_rows (rows, gone_id, "Income of Child 王小明"), ==, 3);
+  g_assert_cmpuint (count_income_rows (rows, kept->id, "Income of Head 王建国"), ==, 1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JzHistoryRow *row = g_ptr_array_index (rows, i);
+
+      if (row->row_id != gone_id || g_strcmp0 (row->table_name, "incomes") != 0)
+        continue;
+      g_assert_cmpstr (row->user_name, ==, "clerk-a");
+      if (g_strcmp0 (row->action, "update") == 0)
+        {
+          g_assert_cmpstr (row->field, ==, "monthly_amount");
+          g_assert_cmpstr (row->old_value, ==, "1,800.00");
+          g_assert_cmpstr (row->new_value, ==, "1,900.00");
+        }
+      if (g_strcmp0 (row->action, "delete") == 0)
+        {
+          g_assert_cmpstr (row->action_label, ==, "Removed");
+          g_assert_false (seen_delete);
+          seen_delete = TRUE;
+        }
+    }
+  g_assert_true (seen_delete);
+
+  /* The other household sees its own income only, under its own member. */
+  other_rows = jz_household_list_history (t->db, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_income_rows (other_rows, reused->id, "Income of Head 李四"), ==, 1);
+  g_assert_cmpuint (count_income_rows (other_rows, gone_id, "Income of Head 李四"), ==, 0);
+
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/income/totals", test_totals);
   g_test_add_func ("/income/kinds", test_kinds);
   g_test_add_func ("/income/kinds-match-schema", test_kinds_match_schema);
+  g_test_add_func ("/income/history-of-removed-income", test_history_of_removed_income);
 
   return g_test_run ();
 }

@@ -17,7 +17,6 @@ typedef struct
   JzDb       *db;
   GHashTable *persons;  /* id → label */
   GHashTable *cases;    /* id → label */
-  GHashTable *incomes;  /* id → label */
   GHashTable *regions;  /* id → name */
 } Labels;
 
@@ -140,7 +139,6 @@ load_labels (Labels      *labels,
 {
   g_autoptr(sqlite3_stmt) persons = NULL;
   g_autoptr(sqlite3_stmt) cases = NULL;
-  g_autoptr(sqlite3_stmt) incomes = NULL;
   int rc;
 
   persons = jz_db_prepare (labels->db, "SELECT id, relation, name FROM persons WHERE household_id = ?", error);
@@ -170,23 +168,6 @@ load_labels (Labels      *labels,
       id_table_insert (labels->cases, sqlite3_column_int64 (cases, 0),
                        person != NULL ? g_strdup_printf (C_("case", "%s, %s"), program, person)
                                       : g_steal_pointer (&program));
-    }
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  incomes = jz_db_prepare (labels->db,
-                           "SELECT i.id, i.person_id FROM incomes i JOIN persons p ON p.id = i.person_id "
-                           "WHERE p.household_id = ?",
-                           error);
-  if (incomes == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (incomes, 1, household_id);
-  while ((rc = sqlite3_step (incomes)) == SQLITE_ROW)
-    {
-      const char *person = id_table_lookup (labels->persons, sqlite3_column_int64 (incomes, 1));
-
-      id_table_insert (labels->incomes, sqlite3_column_int64 (incomes, 0),
-                       g_strdup_printf (_("Income of %s"), person != NULL ? person : "?"));
     }
   if (rc != SQLITE_DONE)
     goto failed;
@@ -227,10 +208,13 @@ region_name (Labels *labels,
   return g_strdup (name);
 }
 
+/* An income is named by its member, @income_person_id: the row may be
+ * gone, and its id may since have been given to another income. */
 static char *
 subject_of (Labels     *labels,
             const char *table_name,
-            gint64      row_id)
+            gint64      row_id,
+            gint64      income_person_id)
 {
   const char *label = NULL;
 
@@ -241,7 +225,10 @@ subject_of (Labels     *labels,
   else if (g_strcmp0 (table_name, "cases") == 0)
     label = id_table_lookup (labels->cases, row_id);
   else if (g_strcmp0 (table_name, "incomes") == 0)
-    label = id_table_lookup (labels->incomes, row_id);
+    {
+      label = id_table_lookup (labels->persons, income_person_id);
+      return g_strdup_printf (_("Income of %s"), label != NULL ? label : "?");
+    }
 
   return label != NULL ? g_strdup (label) : g_strdup (table_name);
 }
@@ -371,6 +358,7 @@ action_label_of (const char *table_name,
 enum {
   COL_ID, COL_AT, COL_USER, COL_TABLE, COL_ROW, COL_ACTION, COL_OLD, COL_NEW,
   COL_ON, COL_NOTE, COL_PERSON, COL_SUCCESSOR, COL_CASES_ENDED, COL_PREDECESSOR,
+  COL_INCOME_PERSON,
 };
 
 static char *
@@ -428,7 +416,8 @@ row_new (sqlite3_stmt *entry,
   row->action = g_strdup ((const char *) sqlite3_column_text (entry, COL_ACTION));
   row->action_label = action_label_of (row->table_name, row->action);
   row->subject = subject_override != NULL ? g_strdup (subject_override)
-                                          : subject_of (labels, row->table_name, row->row_id);
+                                          : subject_of (labels, row->table_name, row->row_id,
+                                                        sqlite3_column_int64 (entry, COL_INCOME_PERSON));
   return row;
 }
 
@@ -506,8 +495,8 @@ add_entry_row (Labels       *labels,
  * update gives one line per changed field; an insert, a removal or a
  * household event (move in or out, change of head, a death, archiving,
  * a revealed bank account) gives one line, with the event's date and
- * note in @detail. Rows that no longer exist (a removed income) are not
- * found.
+ * note in @detail. A removed income keeps its entries, named by the
+ * member it belonged to.
  *
  * Returns: (transfer full) (element-type JzHistoryRow): the lines, the
  *   latest entry first
@@ -522,9 +511,8 @@ jz_household_list_history (JzDb        *db,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) persons = id_table_new ();
   g_autoptr(GHashTable) cases = id_table_new ();
-  g_autoptr(GHashTable) incomes = id_table_new ();
   g_autoptr(GHashTable) regions = id_table_new ();
-  Labels labels = { db, persons, cases, incomes, regions };
+  Labels labels = { db, persons, cases, regions };
   int rc;
 
   g_return_val_if_fail (JZ_IS_DB (db), NULL);
@@ -532,21 +520,31 @@ jz_household_list_history (JzDb        *db,
   if (!load_labels (&labels, household_id, error))
     return NULL;
 
-  /* One index lookup per row of the file (audit_log_row), not a scan. */
+  /* One index lookup per row of the file (audit_log_row), not a scan
+   * (CROSS JOIN keeps the file's rows the outer loop).  A removed income
+   * (r) is found through the member its last values name, by the index
+   * audit_log_removed_income (the unary + lets SQLite match the indexed
+   * expression); income ids are never used twice. */
   entries = jz_db_prepare (db,
                            "WITH p AS (SELECT id FROM persons WHERE household_id = ?1), "
-                           "     e AS (SELECT id FROM audit_log WHERE table_name = 'households' AND row_id = ?1 "
-                           "           UNION ALL SELECT id FROM audit_log WHERE table_name = 'persons' AND row_id IN p "
-                           "           UNION ALL SELECT id FROM audit_log WHERE table_name = 'cases' AND row_id IN "
+                           "     r AS (SELECT d.row_id AS id, p.id AS person_id FROM p CROSS JOIN audit_log d "
+                           "           ON json_extract (d.old_values, '$.person_id') = +p.id "
+                           "           AND d.table_name = 'incomes' AND d.action = 'delete'), "
+                           "     i AS (SELECT id, person_id FROM incomes WHERE person_id IN p "
+                           "           UNION SELECT id, person_id FROM r), "
+                           "     e AS (SELECT id, NULL AS income_person FROM audit_log "
+                           "           WHERE table_name = 'households' AND row_id = ?1 "
+                           "           UNION ALL SELECT id, NULL FROM audit_log WHERE table_name = 'persons' AND row_id IN p "
+                           "           UNION ALL SELECT id, NULL FROM audit_log WHERE table_name = 'cases' AND row_id IN "
                            "             (SELECT id FROM cases WHERE household_id = ?1) "
-                           "           UNION ALL SELECT id FROM audit_log WHERE table_name = 'incomes' AND row_id IN "
-                           "             (SELECT id FROM incomes WHERE person_id IN p)) "
+                           "           UNION ALL SELECT a.id, i.person_id FROM i "
+                           "             CROSS JOIN audit_log a ON a.table_name = 'incomes' AND a.row_id = i.id) "
                            "SELECT a.id, a.at, a.user_name, a.table_name, a.row_id, a.action, a.old_values, a.new_values, "
                            "       json_extract (a.new_values, '$.on'), json_extract (a.new_values, '$.note'), "
                            "       coalesce (json_extract (a.new_values, '$.person_id'), json_extract (a.new_values, '$.to_person_id')), "
                            "       json_extract (a.new_values, '$.successor_id'), json_extract (a.new_values, '$.cases_ended'), "
-                           "       json_extract (a.new_values, '$.predecessor_id') "
-                           "FROM audit_log a WHERE a.id IN e ORDER BY a.id DESC",
+                           "       json_extract (a.new_values, '$.predecessor_id'), e.income_person "
+                           "FROM e JOIN audit_log a ON a.id = e.id ORDER BY a.id DESC",
                            error);
   fields = jz_db_prepare (db,
                           "SELECT o.key, o.atom, n.atom FROM json_each (?1) o "
