@@ -37,5 +37,10 @@ gint64    jz_cli_find_township (JzDb           *db,
                                 GError        **error);
 
 /* The commands that live in their own files. */
+int       jz_cli_cases         (JzCliGlobals *globals, int argc, char **argv);
+int       jz_cli_standards     (JzCliGlobals *globals, int argc, char **argv);
+int       jz_cli_benefit       (JzCliGlobals *globals, int argc, char **argv);
+int       jz_cli_case_notice   (JzCliGlobals *globals, int argc, char **argv);
+int       jz_cli_users         (JzCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

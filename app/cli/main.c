@@ -386,6 +386,12 @@ static const struct {
   { "id",    command_id,    N_("Check ID numbers read from standard input, one a line") },
   { "households", command_households, N_("Find households: households search TEXT [--limit N]") },
   { "export",     command_export,     N_("Write the persons of the households to .xlsx: export households --out FILE.xlsx") },
+  { "cases",      jz_cli_cases,       N_("List the cases: cases list [--status STATE] [--program CODE] [--township NAME]") },
+  { "case",       jz_cli_cases,       N_("Work on a case: case new | advance CASE_ID --to STATE --user NAME | review | show CASE_ID") },
+  { "standards",  jz_cli_standards,   N_("Dated standards: standards list [--at DATE] | history KIND | set KIND VALUE --from DATE") },
+  { "benefit",    jz_cli_benefit,     N_("The itemized benefit: benefit --facts FILE.json | --case ID [--date DATE] [--json]") },
+  { "users",      jz_cli_users,       N_("Users and sign-in: users list | add NAME --role ROLE | passwd NAME | single-user on|off") },
+  { "case-notice", jz_cli_case_notice, N_("Write the approval or refusal notice of a case: case-notice CASE_ID --out FILE.pdf|FILE.png") },
 };
 
 static void

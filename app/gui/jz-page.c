@@ -5,8 +5,9 @@
 
 typedef struct
 {
-  JzDb  *db;
-  gulong changed_handler;
+  JzDb   *db;
+  JzUser *user;
+  gulong  changed_handler;
 
   /* The file changed while the page was hidden; it reloads when shown. */
   guint  stale : 1;
@@ -17,6 +18,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JzPage, jz_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DB,
+  PROP_USER,
   N_PROPS
 };
 
@@ -84,6 +86,7 @@ jz_page_dispose (GObject *object)
   if (priv->db != NULL)
     g_clear_signal_handler (&priv->changed_handler, priv->db);
   g_clear_object (&priv->db);
+  g_clear_pointer (&priv->user, jz_user_free);
 
   G_OBJECT_CLASS (jz_page_parent_class)->dispose (object);
 }
@@ -100,6 +103,10 @@ jz_page_get_property (GObject    *object,
     {
     case PROP_DB:
       g_value_set_object (value, jz_page_get_db (self));
+      break;
+
+    case PROP_USER:
+      g_value_set_boxed (value, jz_page_get_user (self));
       break;
 
     default:
@@ -119,6 +126,10 @@ jz_page_set_property (GObject      *object,
     {
     case PROP_DB:
       jz_page_set_db (self, g_value_get_object (value));
+      break;
+
+    case PROP_USER:
+      jz_page_set_user (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -142,6 +153,13 @@ jz_page_class_init (JzPageClass *klass)
     g_param_spec_object ("db", NULL, NULL,
                          JZ_TYPE_DB,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The signed-in user, NULL in single-user mode: what the page offers
+   * follows the role; the core checks it again. */
+  properties[PROP_USER] =
+    g_param_spec_boxed ("user", NULL, NULL,
+                        JZ_TYPE_USER,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -191,4 +209,67 @@ jz_page_set_db (JzPage *self,
 
   jz_page_reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+/**
+ * jz_page_get_user:
+ *
+ * Returns: (transfer none) (nullable): the signed-in user, or %NULL in
+ *   single-user mode
+ */
+const JzUser *
+jz_page_get_user (JzPage *self)
+{
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  g_return_val_if_fail (JZ_IS_PAGE (self), NULL);
+
+  return priv->user;
+}
+
+static gboolean
+same_user (const JzUser *a,
+           const JzUser *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->id == b->id && a->role == b->role && a->region_id == b->region_id &&
+         a->active == b->active && g_strcmp0 (a->name, b->name) == 0;
+}
+
+void
+jz_page_set_user (JzPage       *self,
+                  const JzUser *user)
+{
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  g_return_if_fail (JZ_IS_PAGE (self));
+
+  if (same_user (priv->user, user))
+    return;
+
+  g_clear_pointer (&priv->user, jz_user_free);
+  priv->user = user != NULL ? jz_user_copy (user) : NULL;
+
+  jz_page_reload_when_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+/**
+ * jz_page_user_can:
+ *
+ * Whether the page should offer what needs @permission on something of
+ * @township_id (0: of no township).  The core refuses it again.
+ */
+gboolean
+jz_page_user_can (JzPage       *self,
+                  JzPermission  permission,
+                  gint64        township_id)
+{
+  JzPagePrivate *priv = jz_page_get_instance_private (self);
+
+  g_return_val_if_fail (JZ_IS_PAGE (self), FALSE);
+
+  return jz_user_can (priv->user, permission, township_id);
 }

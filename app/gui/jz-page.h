@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jz-db.h"
+#include "jz-user.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,14 @@ struct _JzPageClass
   void (*reload) (JzPage *self);
 };
 
-JzDb *jz_page_get_db (JzPage *self);
-void  jz_page_set_db (JzPage *self,
-                      JzDb   *db);
+JzDb         *jz_page_get_db   (JzPage       *self);
+void          jz_page_set_db   (JzPage       *self,
+                                JzDb         *db);
+const JzUser *jz_page_get_user (JzPage       *self);
+void          jz_page_set_user (JzPage       *self,
+                                const JzUser *user);
+gboolean      jz_page_user_can (JzPage       *self,
+                                JzPermission  permission,
+                                gint64        township_id);
 
 G_END_DECLS

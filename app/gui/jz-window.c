@@ -31,6 +31,7 @@ struct _JzWindow
 
   /* Owned references */
   JzDb           *db;
+  JzUser         *user;     /* signed in; NULL in single-user mode */
   GSettings      *settings;
   GListModel     *pages;
 };
@@ -42,6 +43,7 @@ enum {
   PROP_DB,
   PROP_SETTINGS,
   PROP_PANEL,
+  PROP_USER,
   N_PROPS
 };
 
@@ -367,6 +369,7 @@ jz_window_dispose (GObject *object)
 
   g_clear_object (&self->pages);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->user, jz_user_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jz_window_parent_class)->dispose (object);
@@ -394,6 +397,10 @@ jz_window_get_property (GObject    *object,
       g_value_set_string (value, jz_window_get_panel (self));
       break;
 
+    case PROP_USER:
+      g_value_set_boxed (value, self->user);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -419,6 +426,10 @@ jz_window_set_property (GObject      *object,
 
     case PROP_PANEL:
       jz_window_set_panel (self, g_value_get_string (value));
+      break;
+
+    case PROP_USER:
+      jz_window_set_user (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -454,6 +465,12 @@ jz_window_class_init (JzWindowClass *klass)
     g_param_spec_string ("panel", NULL, NULL,
                          "dashboard",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The pages take it through bindings, as they take the database. */
+  properties[PROP_USER] =
+    g_param_spec_boxed ("user", NULL, NULL,
+                        JZ_TYPE_USER,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -549,6 +566,38 @@ jz_window_set_db (JzWindow *self,
    * are shown again, so the page in view reloads once, not twice. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
   update_content (self);
+}
+
+/**
+ * jz_window_get_user:
+ *
+ * Returns: (transfer none) (nullable): the signed-in user, or %NULL in
+ *   single-user mode
+ */
+const JzUser *
+jz_window_get_user (JzWindow *self)
+{
+  g_return_val_if_fail (JZ_IS_WINDOW (self), NULL);
+
+  return self->user;
+}
+
+/* The user signed in to the window's database; the audit log names them. */
+void
+jz_window_set_user (JzWindow     *self,
+                    const JzUser *user)
+{
+  g_return_if_fail (JZ_IS_WINDOW (self));
+
+  if (self->user == user)
+    return;
+
+  g_clear_pointer (&self->user, jz_user_free);
+  self->user = user != NULL ? jz_user_copy (user) : NULL;
+  if (self->db != NULL && user != NULL)
+    jz_db_set_user_name (self->db, user->name);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
 /**

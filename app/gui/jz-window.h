@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jz-db.h"
+#include "jz-user.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ JzWindow   *jz_window_new              (GtkApplication *application,
 JzDb       *jz_window_get_db           (JzWindow       *self);
 void        jz_window_set_db           (JzWindow       *self,
                                         JzDb           *db);
+const JzUser *jz_window_get_user       (JzWindow       *self);
+void        jz_window_set_user         (JzWindow       *self,
+                                        const JzUser   *user);
 GSettings  *jz_window_get_settings     (JzWindow       *self);
 const char *jz_window_get_panel        (JzWindow       *self);
 void        jz_window_set_panel        (JzWindow       *self,
