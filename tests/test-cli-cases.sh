@@ -167,6 +167,69 @@ ok "  one sentence" one_sentence
 ok "a case that does not exist" status_is 1 "$cli" --db "$db" case advance 99 --to active --user reviewer
 ok "  one sentence" one_sentence
 
+# Emergency temporary assistance (先行救助): approved at once, reviewed after.
+ok "an emergency application" \
+  status_is 0 "$cli" --db "$db" case new --household 1 --program temporary --temp-kind illness --temp-multiple 3 --emergency --user clerk-a --date 2026-07-01
+emergency=$(cat "$tmp/stdout")
+ok "  submitted" status_is 0 "$cli" --db "$db" case advance "$emergency" --to submitted --user clerk-a --date 2026-07-01
+ok "no review before it is approved" \
+  status_is 1 "$cli" --db "$db" case review-emergency "$emergency" --user reviewer --date 2026-07-01
+ok "  one sentence" one_sentence
+ok "  approved at once" status_is 0 "$cli" --db "$db" case advance "$emergency" --to approved --user reviewer --date 2026-07-01
+ok "the clerk cannot review it" \
+  status_is 1 "$cli" --db "$db" case review-emergency "$emergency" --user clerk-a --date 2026-07-02
+ok "  one sentence" one_sentence
+ok "the reviewer reviews it" \
+  status_is 0 "$cli" --db "$db" case review-emergency "$emergency" --user reviewer --date 2026-07-02 --note 核实无误
+ok "  id, state, due, amount" stdout_is "$emergency\tapproved\t\t240000\n"
+ok "  the date kept" test "$(sql "SELECT emergency_reviewed_on FROM cases WHERE id = $emergency")" = 2026-07-02
+ok "  in the history with the note" \
+  test "$(sql "SELECT count(*) FROM case_history WHERE case_id = $emergency AND note = '核实无误' AND from_status = 'approved'")" -eq 1
+ok "  shown" bash -c "'$cli' --db '$db' case show $emergency | grep -qP '^emergency_reviewed_on\t2026-07-02$'"
+ok "not twice" status_is 1 "$cli" --db "$db" case review-emergency "$emergency" --user reviewer --date 2026-07-03
+ok "  one sentence" one_sentence
+ok "  naming the day" grep -q 2026-07-02 "$tmp/stderr"
+ok "not a case paid as an emergency" status_is 1 "$cli" --db "$db" case review-emergency 1 --user reviewer --date 2026-07-03
+ok "  one sentence" one_sentence
+ok "usage: review-emergency without a case" status_is 2 "$cli" --db "$db" case review-emergency --user reviewer
+ok "usage: review-emergency takes no --to" status_is 2 "$cli" --db "$db" case review-emergency "$emergency" --to active --user reviewer
+
+# The county's sample of the tekun cases awaiting its decision.
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  sql "INSERT INTO households (id, region_id, hukou, opened_on) VALUES (10$i, 3, 'urban', '2020-01-01');
+       INSERT INTO persons (id, household_id, name, id_number, relation, sex, birth_date)
+         VALUES (10$i, 10$i, '特困$i', '37030219500101$(printf %03d "$i")0', 'head', 'M', '1950-01-01');
+       UPDATE households SET head_person_id = 10$i WHERE id = 10$i;"
+  id=$("$cli" --db "$db" case new --household "10$i" --person "10$i" --program tekun_dispersed --user clerk-a --date 2026-08-03)
+  for step in submitted:2026-08-03 accepted:2026-08-04 investigating:2026-08-05 village_notice:2026-08-05 township_reviewed:2026-08-12; do
+    "$cli" --db "$db" case advance "$id" --to "${step%%:*}" --user clerk-a --date "${step#*:}" >/dev/null
+  done
+done
+waiting="SELECT count(*) FROM cases WHERE program = 'tekun_dispersed' AND status = 'township_reviewed'"
+sampled="SELECT group_concat (id) FROM (SELECT id FROM cases WHERE sampled = 1 ORDER BY id)"
+ok "ten tekun cases wait for the county" test "$(sql "$waiting")" -eq 10
+ok "a clerk cannot draw the sample" status_is 1 "$cli" --db "$db" cases sample --seed 42 --user clerk-a
+ok "  one sentence" one_sentence
+ok "  nothing marked" test "$(sql 'SELECT count(*) FROM cases WHERE sampled = 1')" -eq 0
+ok "the reviewer draws it" status_is 0 "$cli" --db "$db" cases sample --seed 42 --user reviewer
+ok "  30 % of 10 by the standard" stdout_is '3\n'
+ok "  marked and audited" \
+  test "$(sql "SELECT count(*) FROM audit_log WHERE table_name = 'cases' AND new_values ->> 'sampled' = 1")" -eq 3
+first=$(sql "$sampled")
+ok "  shown on the case" bash -c "'$cli' --db '$db' case show ${first%%,*} | grep -qP '^sampled\tyes$'"
+ok "again: the rate is reached" status_is 0 "$cli" --db "$db" cases sample --seed 7 --user reviewer
+ok "  nothing more" stdout_is '0\n'
+sql "UPDATE cases SET sampled = 0"
+ok "the same seed again" status_is 0 "$cli" --db "$db" cases sample --seed 42 --user reviewer
+ok "  draws the same cases" test "$(sql "$sampled")" = "$first"
+sql "UPDATE cases SET sampled = 0"
+ok "a standard of 50 % from a date before today" \
+  status_is 0 "$cli" --db "$db" standards set tekun_sample_pct 50 --from 2026-09-01
+ok "  draws 5" bash -c "'$cli' --db '$db' cases sample --seed 42 --user reviewer | grep -qx 5"
+ok "usage: sample without a seed" status_is 2 "$cli" --db "$db" cases sample --user reviewer
+ok "usage: a seed that is no number" status_is 2 "$cli" --db "$db" cases sample --seed x --user reviewer
+ok "usage: cases with an unknown command" status_is 2 "$cli" --db "$db" cases draw
+
 # With a user who signs in, a step without --user is refused.
 sql "UPDATE users SET password_hash = 'x' WHERE name = 'reviewer'"
 ok "no --user where users sign in" status_is 2 "$cli" --db "$db" case advance 1 --to suspended --note 外出 --date 2026-06-02

@@ -54,6 +54,13 @@ test_kinds_match_schema (void)
   g_assert_cmpstr (jz_standard_notation_code (jz_standard_kind_notation (JZ_STANDARD_TEMP_EDUCATION_MAX)), ==, "multiple");
   g_assert_cmpstr (jz_standard_notation_code (jz_standard_kind_notation (JZ_STANDARD_GRADUAL_EXIT_MONTHS)), ==, "months");
   g_assert_cmpstr (jz_standard_notation_code (jz_standard_kind_notation (JZ_STANDARD_CHILD_LIVING)), ==, "yuan");
+  g_assert_cmpstr (jz_standard_notation_code (jz_standard_kind_notation (JZ_STANDARD_NOTICE_DAYS)), ==, "days");
+  g_assert_cmpstr (jz_standard_notation_code (jz_standard_kind_notation (JZ_STANDARD_DEADLINE_DECISION_WORKDAYS)), ==, "workdays");
+  g_assert_cmpstr (jz_standard_kind_unit_label (JZ_STANDARD_DEADLINE_DECISION_WORKDAYS), ==, "working days");
+  g_assert_cmpstr (jz_standard_kind_unit_label (JZ_STANDARD_NOTICE_DAYS), ==, "days");
+  g_assert_cmpint (jz_standard_kind_max (JZ_STANDARD_TEKUN_SAMPLE_PCT), ==, 10000);
+  g_assert_cmpint (jz_standard_kind_max (JZ_STANDARD_CARE_FULL_PCT), ==, JZ_STANDARD_MAX_BP);
+  g_assert_cmpint (jz_standard_kind_max (JZ_STANDARD_DEADLINE_PROCESS_MAX_WORKDAYS), ==, JZ_STANDARD_MAX_WORKDAYS);
 }
 
 /* ---- values as text ------------------------------------------------- */
@@ -100,6 +107,17 @@ static const ParseCase accepted[] = {
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, "3",           3 },
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, "0",           0 },
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, "120",         120 },
+  { JZ_STANDARD_REVIEW_UNSTABLE_MONTHS, "6",        6 },
+  /* days and working days: whole numbers, up to a year */
+  { JZ_STANDARD_NOTICE_DAYS,         "7",           7 },
+  { JZ_STANDARD_NOTICE_DAYS,         " ７ ",        7 },
+  { JZ_STANDARD_NOTICE_DAYS,         "366",         366 },
+  { JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, "10",   10 },
+  { JZ_STANDARD_DEADLINE_PROCESS_MAX_WORKDAYS, "250", 250 },
+  { JZ_STANDARD_DEADLINE_INVESTIGATION_START_WORKDAYS, "0", 0 },
+  /* a share of the cases: at most all of them */
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,    "30",          3000 },
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,    "100%",        10000 },
 };
 
 typedef struct
@@ -131,6 +149,15 @@ static const RefuseCase refused[] = {
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, "3.5" },
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, "121" },
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, "-1" },
+  { JZ_STANDARD_REVIEW_DIBAO_MONTHS, "121" },
+  { JZ_STANDARD_NOTICE_DAYS,         "7.5" },
+  { JZ_STANDARD_NOTICE_DAYS,         "367" },
+  { JZ_STANDARD_NOTICE_DAYS,         "-7" },
+  { JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, "251" },
+  { JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, "10d" },
+  { JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, "" },
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,    "100.01" },
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,    "150" },
 };
 
 static void
@@ -182,6 +209,10 @@ static const FormatCase formatted[] = {
   { JZ_STANDARD_TEMP_ILLNESS_MAX,    120000,   "12" },
   { JZ_STANDARD_TEMP_EDUCATION_MIN,  45000,    "4.5" },
   { JZ_STANDARD_GRADUAL_EXIT_MONTHS, 3,        "3" },
+  { JZ_STANDARD_NOTICE_DAYS,         7,        "7" },
+  { JZ_STANDARD_DEADLINE_PROCESS_WORKDAYS, 30, "30" },
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,    3000,     "30" },
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,    3333,     "33.33" },
 };
 
 static void
@@ -283,6 +314,19 @@ test_lookup (void)
     { JZ_STANDARD_TEKUN_BASIC_RATIO, JZ_STANDARD_HUKOU_RURAL, FALSE, "2026-07-01", 13000 },
     { JZ_STANDARD_TEMP_ILLNESS_MAX, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 120000 },
     { JZ_STANDARD_TEMP_EDUCATION_MAX, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 60000 },
+    /* the workflow's numbers (005), from 2000 on */
+    { JZ_STANDARD_DEADLINE_INVESTIGATION_START_WORKDAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "2000-01-01", 3 },
+    { JZ_STANDARD_DEADLINE_INVESTIGATION_TEKUN_WORKDAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 15 },
+    { JZ_STANDARD_NOTICE_DAYS, JZ_STANDARD_HUKOU_ANY, TRUE, "2026-07-01", 7 },
+    { JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 10 },
+    { JZ_STANDARD_DEADLINE_DECISION_TEKUN_WORKDAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 15 },
+    { JZ_STANDARD_DEADLINE_PROCESS_WORKDAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 30 },
+    { JZ_STANDARD_DEADLINE_PROCESS_MAX_WORKDAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 45 },
+    { JZ_STANDARD_REVIEW_DIBAO_MONTHS, JZ_STANDARD_HUKOU_URBAN, FALSE, "2026-07-01", 12 },
+    { JZ_STANDARD_REVIEW_UNSTABLE_MONTHS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 6 },
+    { JZ_STANDARD_REVIEW_TEKUN_MONTHS, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 12 },
+    { JZ_STANDARD_TEKUN_SAMPLE_PCT, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", 3000 },
+    { JZ_STANDARD_NOTICE_DAYS, JZ_STANDARD_HUKOU_ANY, FALSE, "1999-12-31", -1 },
     /* a kind nobody set */
     { JZ_STANDARD_INCREMENT_SANWU_PCT, JZ_STANDARD_HUKOU_ANY, FALSE, "2026-07-01", -1 },
   };
@@ -381,7 +425,18 @@ test_list_and_history (void)
                    "temp_illness_min - - 3 2000-01-01\n"
                    "temp_illness_max - - 12 2000-01-01\n"
                    "temp_education_min - - 3 2000-01-01\n"
-                   "temp_education_max - - 6 2000-01-01\n");
+                   "temp_education_max - - 6 2000-01-01\n"
+                   "deadline_investigation_start_workdays - - 3 2000-01-01\n"
+                   "deadline_investigation_tekun_workdays - - 15 2000-01-01\n"
+                   "notice_days - - 7 2000-01-01\n"
+                   "deadline_decision_workdays - - 10 2000-01-01\n"
+                   "deadline_decision_tekun_workdays - - 15 2000-01-01\n"
+                   "deadline_process_workdays - - 30 2000-01-01\n"
+                   "deadline_process_max_workdays - - 45 2000-01-01\n"
+                   "review_dibao_months - - 12 2000-01-01\n"
+                   "review_unstable_months - - 6 2000-01-01\n"
+                   "review_tekun_months - - 12 2000-01-01\n"
+                   "tekun_sample_pct - - 30 2000-01-01\n");
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_string_free (g_steal_pointer (&text), TRUE);
 
@@ -472,6 +527,16 @@ test_set_refusals (void)
   standard->kind = JZ_STANDARD_GRADUAL_EXIT_MONTHS;
   standard->hukou = JZ_STANDARD_HUKOU_ANY;
   standard->value = 121;
+  assert_refused (t, standard, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE);
+  standard->kind = JZ_STANDARD_DEADLINE_DECISION_WORKDAYS;
+  standard->value = JZ_STANDARD_MAX_WORKDAYS + 1;
+  assert_refused (t, standard, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE);
+  standard->kind = JZ_STANDARD_NOTICE_DAYS;
+  standard->value = JZ_STANDARD_MAX_DAYS + 1;
+  assert_refused (t, standard, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE);
+  /* more than all the cases */
+  standard->kind = JZ_STANDARD_TEKUN_SAMPLE_PCT;
+  standard->value = 10001;
   assert_refused (t, standard, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE);
 
   /* The same kind, hukou, township and date again is no new row. */
@@ -638,6 +703,32 @@ test_values_resolve (void)
   g_assert_true (jz_standard_values_resolve (t->db, "2025-06-30", JZ_STANDARD_HUKOU_RURAL, 0, &values, &error));
   g_assert_false (values.has_urban_dibao);
   g_assert_false (jz_standard_values_has (&values, JZ_STANDARD_DIBAO));
+
+  /* Without a hukou: the kinds that have none, as the workflow reads
+   * them, with a township's own value first. */
+  put (t, JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, JZ_STANDARD_HUKOU_ANY, t->township, 8, "2026-01-01");
+  g_assert_true (jz_standard_values_resolve (t->db, "2026-07-01", JZ_STANDARD_HUKOU_ANY, t->township, &values, &error));
+  g_assert_no_error (error);
+  g_assert_false (jz_standard_values_has (&values, JZ_STANDARD_DIBAO));
+  g_assert_false (jz_standard_values_has (&values, JZ_STANDARD_TEKUN_BASIC_RATIO));
+  g_assert_cmpint (values.value[JZ_STANDARD_MIN_WAGE], ==, 190000);
+  g_assert_cmpint (values.value[JZ_STANDARD_DEADLINE_DECISION_WORKDAYS], ==, 8);
+  g_assert_cmpint (values.value[JZ_STANDARD_NOTICE_DAYS], ==, 7);
+  g_assert_true (jz_standard_values_resolve (t->db, "2026-07-01", JZ_STANDARD_HUKOU_ANY, 0, &values, &error));
+  g_assert_cmpint (values.value[JZ_STANDARD_DEADLINE_DECISION_WORKDAYS], ==, 10);
+  {
+    gint64 value = -1;
+
+    g_assert_true (jz_standard_values_need (&values, JZ_STANDARD_TEKUN_SAMPLE_PCT, "2026-07-01", &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (value, ==, 3000);
+    g_assert_false (jz_standard_values_need (&values, JZ_STANDARD_INCREMENT_SANWU_PCT, "2026-07-01", &value, &error));
+    g_assert_error (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_MISSING);
+    g_assert_nonnull (strstr (error->message, "increment_sanwu_pct"));
+    g_assert_nonnull (strstr (error->message, "2026-07-01"));
+    g_assert_cmpint (value, ==, 3000);
+    g_clear_error (&error);
+  }
 
   /* The one query agrees with the look-up of each kind, on every date,
    * for both hukou, with and without the township. */

@@ -5,9 +5,11 @@
 #include "jz-audit.h"
 #include "jz-benefit.h"
 #include "jz-calendar.h"
+#include "jz-case.h"
 #include "jz-db-private.h"
 #include "jz-household.h"
 #include "jz-income.h"
+#include "jz-standard.h"
 #include "jz-test-util.h"
 #include "jz-user.h"
 #include "jz-workflow.h"
@@ -908,6 +910,135 @@ test_deadlines_tekun (Fixture       *f,
   g_assert_cmpstr (flow->next_review_on, ==, "2027-11-02");
 }
 
+/* A district (@township 0) or township value of a number of the rules. */
+static void
+set_rule (Fixture        *f,
+          JzStandardKind  kind,
+          gint64          township,
+          gint64          value,
+          const char     *from)
+{
+  g_autoptr(JzStandard) standard = jz_standard_new ();
+  g_autoptr(GError) error = NULL;
+
+  standard->kind = kind;
+  standard->township_id = township;
+  standard->value = value;
+  standard->effective_from = g_strdup (from);
+  g_assert_true (jz_standard_set (f->t->db, NULL, standard, &error));
+  g_assert_no_error (error);
+}
+
+/* The numbers are dated standards: a value from a date on counts for the
+ * steps taken on or after that date and not before, a township's own
+ * value for its cases only, and a later change leaves the dates already
+ * set as they are. */
+static void
+test_deadlines_from_standards (Fixture       *f,
+                               gconstpointer  data)
+{
+  gint64 early = new_case (f, new_household (f, f->t->village, "urban", "19830705", 30000, NULL), 0,
+                           "dibao_urban", "2026-03-02", FALSE);
+  gint64 late = new_case (f, new_household (f, f->t->village, "urban", "19830705", 30000, NULL), 0,
+                          "dibao_urban", "2026-03-02", FALSE);
+  gint64 other = new_case (f, new_household (f, f->village_b, "urban", "19830705", 30000, NULL), 0,
+                           "dibao_urban", "2026-03-02", FALSE);
+  g_autoptr(JzCaseFlow) flow = NULL;
+
+  set_rule (f, JZ_STANDARD_DEADLINE_INVESTIGATION_START_WORKDAYS, 0, 5, "2026-03-10");
+  set_rule (f, JZ_STANDARD_NOTICE_DAYS, 0, 10, "2026-03-11");
+  set_rule (f, JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, f->township_b, 5, "2026-01-01");
+  set_rule (f, JZ_STANDARD_REVIEW_DIBAO_MONTHS, 0, 24, "2026-05-01");
+
+  advance_ok (f, NULL, early, "submitted", "2026-03-02");
+  advance_ok (f, NULL, late, "submitted", "2026-03-02");
+  advance_ok (f, NULL, other, "submitted", "2026-03-02");
+
+  /* Accepted on Monday the 9th, the day before the new value: 3 working
+   * days; on Tuesday the 10th: 5. */
+  advance_ok (f, NULL, early, "accepted", "2026-03-09");
+  advance_ok (f, NULL, late, "accepted", "2026-03-10");
+  advance_ok (f, NULL, other, "accepted", "2026-03-09");
+  flow = get_flow (f, early);
+  g_assert_cmpstr (flow->step_due_on, ==, "2026-03-12");
+  g_assert_cmpstr (flow->process_due_on, ==, "2026-04-21");
+  g_clear_pointer (&flow, jz_case_flow_free);
+  flow = get_flow (f, late);
+  g_assert_cmpstr (flow->step_due_on, ==, "2026-03-17");
+  g_assert_cmpstr (flow->process_due_on, ==, "2026-04-22");
+  g_clear_pointer (&flow, jz_case_flow_free);
+
+  /* The notice: 7 days on the 10th, 10 days from the 11th on. */
+  advance_ok (f, NULL, early, "investigating", "2026-03-10");
+  advance_ok (f, NULL, early, "village_notice", "2026-03-10");
+  advance_ok (f, NULL, late, "investigating", "2026-03-11");
+  advance_ok (f, NULL, late, "village_notice", "2026-03-11");
+  advance_ok (f, NULL, other, "investigating", "2026-03-10");
+  advance_ok (f, NULL, other, "village_notice", "2026-03-10");
+  flow = get_flow (f, early);
+  g_assert_cmpstr (flow->notice_to, ==, "2026-03-16");
+  g_clear_pointer (&flow, jz_case_flow_free);
+  flow = get_flow (f, late);
+  g_assert_cmpstr (flow->notice_to, ==, "2026-03-20");
+  g_clear_pointer (&flow, jz_case_flow_free);
+
+  /* The county decides in 10 working days, in township B in 5. */
+  advance_ok (f, NULL, early, "township_reviewed", "2026-03-17");
+  advance_ok (f, NULL, other, "township_reviewed", "2026-03-17");
+  flow = get_flow (f, early);
+  g_assert_cmpstr (flow->step_due_on, ==, "2026-03-31");
+  g_clear_pointer (&flow, jz_case_flow_free);
+  flow = get_flow (f, other);
+  g_assert_cmpstr (flow->step_due_on, ==, "2026-03-24");
+  g_clear_pointer (&flow, jz_case_flow_free);
+
+  /* Reviewed every 12 months when activated in April, 24 from May on. */
+  advance_ok (f, NULL, early, "approved", "2026-03-18");
+  advance_ok (f, NULL, early, "active", "2026-04-01");
+  advance_ok (f, NULL, late, "township_reviewed", "2026-03-23");
+  advance_ok (f, NULL, late, "approved", "2026-03-24");
+  advance_ok (f, NULL, late, "active", "2026-05-04");
+  flow = get_flow (f, early);
+  g_assert_cmpstr (flow->next_review_on, ==, "2027-04-01");
+  g_clear_pointer (&flow, jz_case_flow_free);
+  flow = get_flow (f, late);
+  g_assert_cmpstr (flow->next_review_on, ==, "2028-05-04");
+  g_clear_pointer (&flow, jz_case_flow_free);
+
+  /* A value set afterwards for those dates changes no date already set. */
+  set_rule (f, JZ_STANDARD_DEADLINE_DECISION_WORKDAYS, f->township_b, 1, "2026-03-01");
+  flow = get_flow (f, other);
+  g_assert_cmpstr (flow->step_due_on, ==, "2026-03-24");
+}
+
+/* A number with no value in force refuses the step, naming the standard,
+ * and writes nothing. */
+static void
+test_deadline_standard_missing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzCaseFlow) flow = NULL;
+  gint64 id = new_case (f, new_household (f, f->t->village, "urban", "19830705", 30000, NULL), 0,
+                        "dibao_urban", "2026-03-02", FALSE);
+  gint64 steps;
+
+  advance_ok (f, NULL, id, "submitted", "2026-03-02");
+  advance_ok (f, NULL, id, "accepted", "2026-03-03");
+  advance_ok (f, NULL, id, "investigating", "2026-03-04");
+  exec_sql (f, "DELETE FROM standards WHERE kind = 'notice_days'");
+  steps = query_int (f, "SELECT count(*) FROM case_history");
+
+  g_assert_false (jz_case_advance (f->t->db, NULL, id, "village_notice", NULL, "2026-03-05", &error));
+  g_assert_error (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, "notice_days"));
+  g_assert_nonnull (strstr (error->message, "2026-03-05"));
+  flow = get_flow (f, id);
+  g_assert_cmpstr (flow->status, ==, "investigating");
+  g_assert_null (flow->notice_from);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM case_history"), ==, steps);
+}
+
 static void
 test_next_review_dates (Fixture       *f,
                         gconstpointer  data)
@@ -1058,6 +1189,28 @@ test_history_and_audit (Fixture       *f,
       row++;
     }
   g_assert_cmpuint (row, ==, G_N_ELEMENTS (chain));
+
+  /* The same through the read API the window uses. */
+  {
+    g_autoptr(GPtrArray) steps = jz_case_list_history (f->t->db, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (steps->len, ==, G_N_ELEMENTS (chain));
+    for (guint i = 0; i < steps->len; i++)
+      {
+        JzCaseStep *step = g_ptr_array_index (steps, i);
+        g_autofree char *pair = g_strdup_printf ("%s|%s", step->from_status != NULL ? step->from_status : "",
+                                                 step->status);
+        g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (step->at, NULL);
+
+        g_assert_cmpstr (pair, ==, chain[i]);
+        g_assert_nonnull (parsed);
+        if (i == 6)
+          g_assert_cmpstr (step->breakdown, ==, json);
+        else
+          g_assert_null (step->breakdown);
+      }
+  }
 
   /* One audit entry a step, in the same transactions. */
   entries = jz_audit_list (f->t->db, "cases", id, &error);
@@ -1585,6 +1738,17 @@ test_sample (Fixture       *f,
   /* Every one, at 100 %. */
   g_assert_true (jz_workflow_sample_tekun (f->t->db, f->admin, 1, 10000, &n, &error));
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM cases WHERE sampled = 1 AND status = 'township_reviewed'"), ==, 9);
+
+  /* The rate is a standard: the value in force today counts, not one
+   * from a later date, nor a township's own. */
+  set_rule (f, JZ_STANDARD_TEKUN_SAMPLE_PCT, 0, 5000, "2026-12-01");
+  set_rule (f, JZ_STANDARD_TEKUN_SAMPLE_PCT, 0, 10000, "2027-01-01");
+  set_rule (f, JZ_STANDARD_TEKUN_SAMPLE_PCT, f->t->township, 10000, "2026-01-01");
+  exec_sql (f, "UPDATE cases SET sampled = 0");
+  g_assert_true (jz_workflow_sample_tekun (f->t->db, f->reviewer, 42, 0, &n, &error));
+  g_assert_no_error (error);
+  /* 50 % of 9, rounded up. */
+  g_assert_cmpuint (n, ==, 5);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -1646,6 +1810,8 @@ main (int   argc,
   ADD ("create-application", test_create_application);
   ADD ("deadlines/dibao", test_deadlines_dibao);
   ADD ("deadlines/tekun", test_deadlines_tekun);
+  ADD ("deadlines/from-standards", test_deadlines_from_standards);
+  ADD ("deadlines/standard-missing", test_deadline_standard_missing);
   ADD ("next-review", test_next_review_dates);
   ADD ("history-and-audit", test_history_and_audit);
   ADD ("refusal-writes-nothing", test_refusal_writes_nothing);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jiuzhu-cli cases list, and case new | advance | review | show.
+/* jiuzhu-cli cases list | sample, and case new | advance | review |
+ * review-emergency | show.
  *
  * A step is taken as the user named with --user, whose role is checked by
  * the core exactly as in the window; the command line asks for no
@@ -182,6 +183,49 @@ cases_list (JzCliGlobals *globals,
   return ok ? EXIT_SUCCESS : jz_cli_fail (error);
 }
 
+/* --- cases sample --------------------------------------------------------- */
+
+/* The county's check of the tekun cases awaiting its decision (双随机):
+ * at least the rate of the standard tekun_sample_pct, drawn in an order
+ * the seed fixes, so that the draw can be repeated and checked. */
+static int
+cases_sample (JzCliGlobals *globals,
+              int           argc,
+              char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  g_autoptr(JzUser) user = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *user_name = NULL;
+  GOptionEntry entries[] = {
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("The seed of the draw, a whole number: the same seed on the same cases draws the same ones (required)"), "N" },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user_name, N_("The sign-in name of the user drawing the sample; their role is checked"), "NAME" },
+    { NULL }
+  };
+  guint64 seed = 0;
+  guint n_sampled = 0;
+  int status;
+
+  if (!jz_cli_parse_options ("cases sample", entries, &argc, &argv, &status))
+    return status;
+
+  if (seed_text == NULL || !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
+    return jz_cli_usage_error (_("Give the seed of the draw with --seed N, a whole number, so that the same draw can be repeated."));
+
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return jz_cli_fail (error);
+  if (!resolve_user (db, user_name, &user, &status))
+    return status;
+
+  if (!jz_workflow_sample_tekun (db, user, seed, 0, &n_sampled, &error))
+    return jz_cli_fail (error);
+
+  g_print ("%u\n", n_sampled);
+  return EXIT_SUCCESS;
+}
+
 /* --- case new ------------------------------------------------------------ */
 
 static int
@@ -252,7 +296,7 @@ case_new (JzCliGlobals *globals,
   return EXIT_SUCCESS;
 }
 
-/* --- case advance, case review ---------------------------------------------- */
+/* --- case advance, case review, case review-emergency --------------------------- */
 
 static int
 print_step_result (JzDb   *db,
@@ -269,12 +313,20 @@ print_step_result (JzDb   *db,
   return EXIT_SUCCESS;
 }
 
+typedef enum
+{
+  STEP_ADVANCE,
+  STEP_REVIEW,
+  STEP_REVIEW_EMERGENCY,
+} StepKind;
+
 static int
 case_step (JzCliGlobals *globals,
            int           argc,
            char        **argv,
-           gboolean      review)
+           StepKind      kind)
 {
+  static const char * const commands[] = { "case advance", "case review", "case review-emergency" };
   g_autoptr(GError) error = NULL;
   g_autoptr(JzDb) db = NULL;
   g_autoptr(JzUser) user = NULL;
@@ -293,15 +345,15 @@ case_step (JzCliGlobals *globals,
   int status;
   gboolean ok;
 
-  /* review takes the same options but --to. */
-  if (!parse_with_case_id (review ? "case review" : "case advance",
-                           review ? advance_entries + 1 : advance_entries,
+  /* The reviews take the same options but --to. */
+  if (!parse_with_case_id (commands[kind],
+                           kind != STEP_ADVANCE ? advance_entries + 1 : advance_entries,
                            &argc, &argv, &case_id, &status))
     return status;
 
-  if (!review && to == NULL)
+  if (kind == STEP_ADVANCE && to == NULL)
     return jz_cli_usage_error (_("Give the state to move the case to with --to STATE."));
-  if (!review && !jz_workflow_is_status (to))
+  if (kind == STEP_ADVANCE && !jz_workflow_is_status (to))
     return status_usage_error (to);
   if (!check_date_option (date, &status))
     return status;
@@ -312,10 +364,19 @@ case_step (JzCliGlobals *globals,
   if (!resolve_user (db, user_name, &user, &status))
     return status;
 
-  if (review)
-    ok = jz_case_review (db, user, case_id, date, note, &error);
-  else
-    ok = jz_case_advance (db, user, case_id, to, note, date, &error);
+  switch (kind)
+    {
+    case STEP_REVIEW:
+      ok = jz_case_review (db, user, case_id, date, note, &error);
+      break;
+    case STEP_REVIEW_EMERGENCY:
+      ok = jz_case_review_emergency (db, user, case_id, date, note, &error);
+      break;
+    case STEP_ADVANCE:
+    default:
+      ok = jz_case_advance (db, user, case_id, to, note, date, &error);
+      break;
+    }
   if (!ok)
     return jz_cli_fail (error);
 
@@ -438,24 +499,38 @@ jz_cli_cases (JzCliGlobals *globals,
   if (g_str_equal (argv[0], "cases"))
     {
       if (help)
-        return cases_list (globals, argc, argv);
-      if (argc < 2 || !g_str_equal (argv[1], "list"))
-        return jz_cli_usage_error (_("Name what to do with the cases: list."));
-      g_set_prgname ("jiuzhu-cli cases list");
-      return cases_list (globals, argc - 1, argv + 1);
+        {
+          g_print ("%s\n", _("Usage: jiuzhu-cli cases list|sample …"));
+          g_print ("  cases list [--status STATE] [--program CODE] [--township NAME]\n");
+          g_print ("  cases sample --seed N [--user NAME]\n");
+          g_print ("%s\n", _("“cases sample” marks tekun cases awaiting the county’s decision for its check until the share of the standard tekun_sample_pct is reached, and prints how many it marked."));
+          return EXIT_SUCCESS;
+        }
+      if (argc >= 2 && g_str_equal (argv[1], "list"))
+        {
+          g_set_prgname ("jiuzhu-cli cases list");
+          return cases_list (globals, argc - 1, argv + 1);
+        }
+      if (argc >= 2 && g_str_equal (argv[1], "sample"))
+        {
+          g_set_prgname ("jiuzhu-cli cases sample");
+          return cases_sample (globals, argc - 1, argv + 1);
+        }
+      return jz_cli_usage_error (_("Name what to do with the cases: list or sample."));
     }
 
   if (help)
     {
-      g_print ("%s\n", _("Usage: jiuzhu-cli case new|advance|review|show …"));
+      g_print ("%s\n", _("Usage: jiuzhu-cli case new|advance|review|review-emergency|show …"));
       g_print ("  case new --household ID --program CODE [--person ID] [--user NAME] [--date DATE]\n");
       g_print ("  case advance CASE_ID --to STATE [--user NAME] [--note TEXT] [--date DATE]\n");
       g_print ("  case review CASE_ID [--user NAME] [--note TEXT] [--date DATE]\n");
+      g_print ("  case review-emergency CASE_ID [--user NAME] [--note TEXT] [--date DATE]\n");
       g_print ("  case show CASE_ID [--user NAME]\n");
       return EXIT_SUCCESS;
     }
   if (argc < 2)
-    return jz_cli_usage_error (_("Name what to do with the case: new, advance, review or show."));
+    return jz_cli_usage_error (_("Name what to do with the case: new, advance, review, review-emergency or show."));
 
   /* argv[1] stands in for the program name of the subcommand. */
   if (g_str_equal (argv[1], "new"))
@@ -466,12 +541,17 @@ jz_cli_cases (JzCliGlobals *globals,
   if (g_str_equal (argv[1], "advance"))
     {
       g_set_prgname ("jiuzhu-cli case advance");
-      return case_step (globals, argc - 1, argv + 1, FALSE);
+      return case_step (globals, argc - 1, argv + 1, STEP_ADVANCE);
     }
   if (g_str_equal (argv[1], "review"))
     {
       g_set_prgname ("jiuzhu-cli case review");
-      return case_step (globals, argc - 1, argv + 1, TRUE);
+      return case_step (globals, argc - 1, argv + 1, STEP_REVIEW);
+    }
+  if (g_str_equal (argv[1], "review-emergency"))
+    {
+      g_set_prgname ("jiuzhu-cli case review-emergency");
+      return case_step (globals, argc - 1, argv + 1, STEP_REVIEW_EMERGENCY);
     }
   if (g_str_equal (argv[1], "show"))
     {
@@ -479,5 +559,5 @@ jz_cli_cases (JzCliGlobals *globals,
       return case_show (globals, argc - 1, argv + 1);
     }
 
-  return jz_cli_usage_error (_("Name what to do with the case: new, advance, review or show."));
+  return jz_cli_usage_error (_("Name what to do with the case: new, advance, review, review-emergency or show."));
 }

@@ -392,6 +392,7 @@ static const struct {
   { "benefit",    jz_cli_benefit,     N_("The itemized benefit: benefit --facts FILE.json | --case ID [--date DATE] [--json]") },
   { "users",      jz_cli_users,       N_("Users and sign-in: users list | add NAME --role ROLE | passwd NAME | single-user on|off") },
   { "case-notice", jz_cli_case_notice, N_("Write the approval or refusal notice of a case: case-notice CASE_ID --out FILE.pdf|FILE.png") },
+  { "calendar",   jz_cli_calendar,    N_("The working-day calendar: calendar list [--year YYYY] | add DAY holiday|workday | remove DAY | add-working-days DATE N") },
 };
 
 static void
@@ -400,7 +401,7 @@ print_help (void)
   g_print ("%s\n\n", _("Usage: jiuzhu-cli [--db PATH] COMMAND [OPTIONS]"));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db PATH  %s\n", _("The database file (default: jiuzhu.db in the user’s data folder)"));
   g_print ("  --version  %s\n", _("Print the version"));

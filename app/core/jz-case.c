@@ -43,9 +43,12 @@ jz_case_step_free (JzCaseStep *step)
     return;
 
   g_free (step->on_date);
+  g_free (step->from_status);
   g_free (step->status);
+  g_free (step->at);
   g_free (step->note);
   g_free (step->user_name);
+  g_free (step->breakdown);
   g_free (step);
 }
 
@@ -160,7 +163,8 @@ jz_case_list_history (JzDb        *db,
   g_return_val_if_fail (JZ_IS_DB (db), NULL);
 
   stmt = jz_db_prepare (db,
-                        "SELECT id, case_id, on_date, status, monthly_amount, note, user_name "
+                        "SELECT id, case_id, on_date, status, monthly_amount, note, user_name, "
+                        "from_status, at, breakdown "
                         "FROM case_history WHERE case_id = ? ORDER BY on_date, id",
                         error);
   if (stmt == NULL)
@@ -179,6 +183,9 @@ jz_case_list_history (JzDb        *db,
       step->monthly_amount = sqlite3_column_int64 (stmt, 4);
       step->note = jz_db_column_dup (stmt, 5);
       step->user_name = jz_db_column_dup (stmt, 6);
+      step->from_status = jz_db_column_dup (stmt, 7);
+      step->at = jz_db_column_dup (stmt, 8);
+      step->breakdown = jz_db_column_dup (stmt, 9);
       g_ptr_array_add (list, step);
     }
 

@@ -35,10 +35,13 @@ typedef struct
   gint64  id;
   gint64  case_id;
   char   *on_date;
+  char   *from_status;      /* NULL for the first row, and for rows older than schema v3 */
   char   *status;
+  char   *at;               /* when it was recorded, UTC ISO 8601; '' for rows older than schema v3 */
   gint64  monthly_amount;   /* fen */
   char   *note;
   char   *user_name;
+  char   *breakdown;        /* JSON of the benefit breakdown behind a decision or review, else NULL */
 } JzCaseStep;
 
 void         jz_case_free                (JzCase      *self);

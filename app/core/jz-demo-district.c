@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include "jz-calendar.h"
 #include "jz-demo-private.h"
+#include "jz-standard.h"
 
 #define GEOGRAPHY_SEED G_GUINT64_CONSTANT (20240701)
 
@@ -69,6 +71,12 @@ plan_geography (JzDemo *demo)
       township->kind = def->kind;
       g_snprintf (township->code, sizeof township->code, "%s%03u", JZ_DEMO_DISTRICT_CODE, def->code);
       g_snprintf (township->clerk, sizeof township->clerk, "clerk%02u", t + 1);
+      /* Towns run a nursing home (敬老院); streets and zones send their
+       * recipients to the district's welfare centre. */
+      if (g_str_equal (def->kind, "town"))
+        g_snprintf (township->institution, sizeof township->institution, "%s敬老院", def->name);
+      else
+        g_snprintf (township->institution, sizeof township->institution, "%s社会福利中心", JZ_DEMO_DISTRICT_NAME);
       township->first_village = demo->n_villages;
       township->n_villages = (guint) jz_demo_rng_range (&rng, 15, JZ_DEMO_MAX_VILLAGES);
 
@@ -163,6 +171,58 @@ yearly (int    year,
   return MAX (floor, at_2015 + (year - 2015) * per_year);
 }
 
+/* The money standards, raised every 1 July. */
+static const struct
+{
+  JzDemoSeriesKind  series;
+  const char       *kind;
+  const char       *hukou;
+} raised_standards[] = {
+  { JZ_DEMO_SERIES_DIBAO_URBAN,       "dibao",             "urban" },
+  { JZ_DEMO_SERIES_DIBAO_RURAL,       "dibao",             "rural" },
+  { JZ_DEMO_SERIES_MIN_WAGE,          "min_wage",          NULL },
+  { JZ_DEMO_SERIES_DISABILITY_LIVING, "disability_living", NULL },
+  { JZ_DEMO_SERIES_DISABILITY_CARE,   "disability_care",   NULL },
+  { JZ_DEMO_SERIES_CHILD_LIVING,      "child_living",      NULL },
+};
+
+/* The rest of the benefit rules, set once before the history: rates in
+ * basis points, gradual_exit_months a number of months.  The workflow's
+ * deadlines and review intervals keep the schema's defaults (the 2021
+ * 办法), as an office would. */
+static const struct
+{
+  const char *kind;
+  const char *hukou;
+  gint64      value;
+} fixed_standards[] = {
+  { "tekun_basic_ratio",               "urban",  15000 },
+  { "tekun_basic_ratio",               "rural",  13000 },
+  { "care_self_pct",                   NULL,      1000 },
+  { "care_partial_pct",                NULL,      3000 },
+  { "care_full_pct",                   NULL,      6000 },
+  { "increment_elderly_pct",           NULL,      1000 },
+  { "increment_minor_pct",             NULL,      1000 },
+  { "increment_severe_disability_pct", NULL,      2000 },
+  { "increment_severe_illness_pct",    NULL,      1500 },
+  { "increment_sanwu_pct",             NULL,      3000 },
+  { "temp_illness_min",                NULL,     30000 },
+  { "temp_illness_max",                NULL,    120000 },
+  { "temp_education_min",              NULL,     30000 },
+  { "temp_education_max",              NULL,     60000 },
+  { "gradual_exit_months",             NULL,         3 },
+};
+
+static gint64
+fixed_standard (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_standards); i++)
+    if (g_str_equal (fixed_standards[i].kind, kind))
+      return fixed_standards[i].value;
+
+  g_assert_not_reached ();
+}
+
 static void
 plan_standards (JzDemo *demo)
 {
@@ -198,20 +258,13 @@ plan_standards (JzDemo *demo)
         }
     }
 
+  /* What the plans need before the standards are written. */
   demo->first_standard = demo->standard_dates[0];
-  demo->tekun_ratio_bp[0] = 13000;
-  demo->tekun_ratio_bp[1] = 15000;
-  demo->care_bp[0] = 1000;
-  demo->care_bp[1] = 3000;
-  demo->care_bp[2] = 6000;
-  demo->increment_bp[0] = 1000;
-  demo->increment_bp[1] = 2000;
-  demo->increment_bp[2] = 1500;
-  demo->temp_illness_bp[0] = 30000;
-  demo->temp_illness_bp[1] = 120000;
-  demo->temp_education_bp[0] = 30000;
-  demo->temp_education_bp[1] = 60000;
-  demo->gradual_exit_months = 3;
+  demo->temp_illness_bp[0] = (int) fixed_standard ("temp_illness_min");
+  demo->temp_illness_bp[1] = (int) fixed_standard ("temp_illness_max");
+  demo->temp_education_bp[0] = (int) fixed_standard ("temp_education_min");
+  demo->temp_education_bp[1] = (int) fixed_standard ("temp_education_max");
+  demo->gradual_exit_months = (int) fixed_standard ("gradual_exit_months");
 }
 
 static gboolean
@@ -219,24 +272,40 @@ insert_standard (JzDb          *db,
                  sqlite3_stmt  *stmt,
                  const char    *kind,
                  const char    *hukou,
-                 gint64         amount,
-                 gint64         rate_bp,
+                 gint64         value,
                  int            from,
                  GError       **error)
 {
-  char date[11];
+  JzStandardKind k;
+  char date[11], created[24];
+  int y, m, d;
+
+  if (!jz_standard_kind_from_code (kind, &k))
+    {
+      /* A bug in the generator, not something a clerk can fix. */
+      g_critical ("The demo writes a standard of a kind this version does not know");
+      jz_db_set_error (db, SQLITE_MISUSE, error);
+      return FALSE;
+    }
 
   jz_demo_bind_text (stmt, 1, kind);
   jz_demo_bind_text (stmt, 2, hukou);
-  if (amount >= 0)
-    sqlite3_bind_int64 (stmt, 3, amount);
+  if (jz_standard_kind_unit (k) == JZ_STANDARD_UNIT_BP)
+    {
+      sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_int64 (stmt, 4, value);
+    }
   else
-    sqlite3_bind_null (stmt, 3);
-  if (rate_bp >= 0)
-    sqlite3_bind_int64 (stmt, 4, rate_bp);
-  else
-    sqlite3_bind_null (stmt, 4);
+    {
+      sqlite3_bind_int64 (stmt, 3, value);
+      sqlite3_bind_null (stmt, 4);
+    }
   jz_demo_bind_date (stmt, 5, from, date);
+
+  /* Decided by the district about a month ahead, as a raise is. */
+  jz_demo_civil_from_days (jz_demo_month_start (from, -1), &y, &m, &d);
+  g_snprintf (created, sizeof created, "%04d-%02d-15T02:00:00Z", y, m);
+  jz_demo_bind_text (stmt, 6, created);
 
   return jz_db_step_done (db, stmt, error);
 }
@@ -246,59 +315,125 @@ write_standards (JzDb    *db,
                  JzDemo  *demo,
                  GError **error)
 {
-  static const struct { JzDemoSeriesKind series; const char *kind; const char *hukou; } amounts[] = {
-    { JZ_DEMO_SERIES_DIBAO_URBAN,       "dibao",             "urban" },
-    { JZ_DEMO_SERIES_DIBAO_RURAL,       "dibao",             "rural" },
-    { JZ_DEMO_SERIES_MIN_WAGE,          "min_wage",          NULL },
-    { JZ_DEMO_SERIES_DISABILITY_LIVING, "disability_living", NULL },
-    { JZ_DEMO_SERIES_DISABILITY_CARE,   "disability_care",   NULL },
-    { JZ_DEMO_SERIES_CHILD_LIVING,      "child_living",      NULL },
-  };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  const struct { const char *kind; const char *hukou; int rate_bp; } rates[] = {
-    { "tekun_basic_ratio",      "urban", demo->tekun_ratio_bp[1] },
-    { "tekun_basic_ratio",      "rural", demo->tekun_ratio_bp[0] },
-    { "care_self_pct",          NULL,    demo->care_bp[0] },
-    { "care_partial_pct",       NULL,    demo->care_bp[1] },
-    { "care_full_pct",          NULL,    demo->care_bp[2] },
-    { "increment_elderly_pct",  NULL,    demo->increment_bp[0] },
-    { "increment_severe_disability_pct", NULL, demo->increment_bp[1] },
-    { "increment_severe_illness_pct", NULL, demo->increment_bp[2] },
-    { "temp_illness_min",       NULL,    demo->temp_illness_bp[0] },
-    { "temp_illness_max",       NULL,    demo->temp_illness_bp[1] },
-    { "temp_education_min",     NULL,    demo->temp_education_bp[0] },
-    { "temp_education_max",     NULL,    demo->temp_education_bp[1] },
-  };
 
   stmt = jz_db_prepare (db,
-                        "INSERT INTO standards (kind, hukou, amount, rate_bp, effective_from) VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO standards (kind, hukou, amount, rate_bp, effective_from, created_at, created_by) "
+                        "VALUES (?, ?, ?, ?, ?, ?, 'reviewer')",
                         error);
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (raised_standards); i++)
     {
-      const JzDemoSeries *series = &demo->series[amounts[i].series];
+      const JzDemoSeries *series = &demo->series[raised_standards[i].series];
 
       for (guint j = 0; j < series->n; j++)
-        if (!insert_standard (db, stmt, amounts[i].kind, amounts[i].hukou,
-                              series->steps[j].value, -1, series->steps[j].from, error))
+        if (!insert_standard (db, stmt, raised_standards[i].kind, raised_standards[i].hukou,
+                              series->steps[j].value, series->steps[j].from, error))
           return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
-    if (!insert_standard (db, stmt, rates[i].kind, rates[i].hukou, -1, rates[i].rate_bp,
-                          demo->first_standard, error))
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_standards); i++)
+    if (!insert_standard (db, stmt, fixed_standards[i].kind, fixed_standards[i].hukou,
+                          fixed_standards[i].value, demo->first_standard, error))
       return FALSE;
 
-  /* A count of months, not money: the schema's amount column holds it. */
-  return insert_standard (db, stmt, "gradual_exit_months", NULL, demo->gradual_exit_months, -1,
-                          demo->first_standard, error);
+  return TRUE;
+}
+
+/* The standards as the benefit engine will find them in the database, the
+ * schema's defaults included, and the workflow's numbers: read once for
+ * every date a standard changes, so that the amounts and deadlines the
+ * demo writes are those the engine and the workflow compute from the
+ * file, without a query each. */
+static gboolean
+resolve_standards (JzDb    *db,
+                   JzDemo  *demo,
+                   GError **error)
+{
+  for (guint i = 0; i < demo->n_standard_dates; i++)
+    {
+      char date[11];
+
+      jz_demo_format_date (demo->standard_dates[i], date);
+      if (!jz_standard_values_resolve (db, date, JZ_STANDARD_HUKOU_RURAL, 0, &demo->values[i][0], error) ||
+          !jz_standard_values_resolve (db, date, JZ_STANDARD_HUKOU_URBAN, 0, &demo->values[i][1], error) ||
+          !jz_workflow_rules_load (db, date, 0, &demo->rules[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The calendar_days calendar as a table over the demo's span: a deadline
+ * is two lookups, not a walk over the days, for the million computed. */
+static gboolean
+load_calendar (JzDb    *db,
+               JzDemo  *demo,
+               GError **error)
+{
+  g_autoptr(JzHolidaySet) holidays = jz_holiday_set_load (db, error);
+  int count = 0;
+
+  if (holidays == NULL)
+    return FALSE;
+
+  /* From before the first application to well after the last deadline. */
+  demo->calendar_from = demo->first_standard - 31;
+  demo->calendar_length = (guint) (demo->end + 400 - demo->calendar_from);
+  demo->working_through = g_new (int, demo->calendar_length);
+  demo->working_days = g_new (int, demo->calendar_length);
+
+  for (guint i = 0; i < demo->calendar_length; i++)
+    {
+      int day = demo->calendar_from + (int) i;
+      GDate date;
+      int y, m, d;
+
+      jz_demo_civil_from_days (day, &y, &m, &d);
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+      if (jz_holiday_set_is_working_day (holidays, &date))
+        demo->working_days[count++] = day;
+      demo->working_through[i] = count;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jz_demo_add_working_days:
+ * @n: 1 or more
+ *
+ * The @n-th working day after @day, as jz_calendar_add_working_days()
+ * counts.
+ */
+int
+jz_demo_add_working_days (const JzDemo *demo,
+                          int           day,
+                          int           n)
+{
+  int index;
+
+  g_assert (n > 0);
+  g_assert (day >= demo->calendar_from && day < demo->calendar_from + (int) demo->calendar_length);
+
+  index = demo->working_through[day - demo->calendar_from] + n - 1;
+  g_assert (index < demo->working_through[demo->calendar_length - 1]);
+  return demo->working_days[index];
+}
+
+void
+jz_demo_district_clear (JzDemo *demo)
+{
+  g_clear_pointer (&demo->working_through, g_free);
+  g_clear_pointer (&demo->working_days, g_free);
 }
 
 static gboolean
 write_users (JzDb    *db,
-                 JzDemo  *demo,
+             JzDemo  *demo,
              GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -362,5 +497,7 @@ jz_demo_write_district (JzDb     *db,
 {
   return write_geography (db, demo, error) &&
          write_standards (db, demo, error) &&
+         resolve_standards (db, demo, error) &&
+         load_calendar (db, demo, error) &&
          write_users (db, demo, error);
 }

@@ -698,6 +698,35 @@ jz_demo_contact (JzDemoBuild *b)
   hh->account[19] = '\0';
 }
 
+/* Per 1000 who qualify: the rest have relatives bound to support them. */
+#define SANWU_PER_MILLE 600
+
+/**
+ * jz_demo_sanwu:
+ *
+ * Marks as 三无 (no labour capacity, no source of income, no one bound to
+ * support them) some of those who live alone, are old or cannot work, and
+ * live on nothing but the basic pension, if that: no wage, farm, business
+ * or rent, and no money from relatives, who would be supporters.  Drawn
+ * from the demo's second stream, so that the people stay as they are.
+ */
+void
+jz_demo_sanwu (JzDemo          *demo,
+               JzDemoHousehold *hh)
+{
+  JzDemoMember *m = &hh->m[0];
+  gboolean qualifies;
+
+  if (hh->n != 1)
+    return;
+
+  qualifies = jz_demo_age_now (demo, m) >= 60 || m->labour == 2;
+  for (guint i = 0; i < m->n_incomes; i++)
+    qualifies &= m->income_kind[i] == JZ_DEMO_PENSION;
+
+  m->sanwu = qualifies && jz_demo_rng_permille (&demo->aux, SANWU_PER_MILLE);
+}
+
 void
 jz_demo_compose (JzDemoBuild *b)
 {

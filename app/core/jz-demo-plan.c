@@ -265,17 +265,21 @@ plan_temporary (JzDemoBuild *b,
     {
       int steps = (demo->temp_illness_bp[1] - demo->temp_illness_bp[0]) / 5000;
       c->temp_rate_bp = demo->temp_illness_bp[0] + 5000 * jz_demo_rng_range (rng, 0, steps);
+      c->temp_kind = JZ_BENEFIT_TEMP_ILLNESS;
       c->temp_note = "因病致贫临时救助";
     }
   else if (student)
     {
       int steps = (demo->temp_education_bp[1] - demo->temp_education_bp[0]) / 5000;
       c->temp_rate_bp = demo->temp_education_bp[0] + 5000 * jz_demo_rng_range (rng, 0, steps);
+      c->temp_kind = JZ_BENEFIT_TEMP_EDUCATION;
       c->temp_note = "因学临时救助";
     }
   else
     {
+      /* Other needs have no configured range: decided case by case. */
       c->temp_rate_bp = 5000 * jz_demo_rng_range (rng, 2, 6);
+      c->temp_kind = JZ_BENEFIT_TEMP_OTHER;
       c->temp_note = emergencies[jz_demo_rng_below (rng, G_N_ELEMENTS (emergencies))];
       c->emergency = TRUE;
     }

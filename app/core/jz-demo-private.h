@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "jz-benefit.h"
 #include "jz-db-private.h"
+#include "jz-workflow-private.h"
 
 G_BEGIN_DECLS
 
@@ -222,14 +224,6 @@ jz_demo_format_date (int   day,
   out[10] = '\0';
 }
 
-/* Amount × rate in basis points, rounded half up to the fen. */
-static inline gint64
-jz_demo_apply_bp (gint64 amount,
-                  gint64 rate_bp)
-{
-  return (amount * rate_bp + 5000) / 10000;
-}
-
 /* Invented names, all from jz-demo-names.c.  Buffers are filled, never
  * allocated: a large demo draws a million names. */
 const char *jz_demo_surname       (JzDemoRng   *rng);
@@ -267,7 +261,7 @@ const char *jz_demo_bank          (JzDemoRng   *rng,
 #define JZ_DEMO_MAX_VILLAGES 30
 #define JZ_DEMO_MAX_MEMBERS  6
 #define JZ_DEMO_MAX_CASES    16
-#define JZ_DEMO_MAX_HISTORY  48
+#define JZ_DEMO_MAX_HISTORY  64
 #define JZ_DEMO_MAX_YEARS    16
 
 /* In the order of the programs table. */
@@ -364,6 +358,7 @@ typedef struct
   const char *kind;
   char        code[16];
   char        clerk[16];
+  char        institution[48];  /* where its centralized tekun recipients live */
   guint       first_village;
   guint       n_villages;
 } JzDemoTownship;
@@ -396,6 +391,7 @@ typedef struct
   gint64         income[3];
   int            died_on;           /* 0 while alive */
   gboolean       excluded;          /* lives here but is not counted in the dibao */
+  gboolean       sanwu;             /* 三无: no labour capacity, no income, no supporter */
 } JzDemoMember;
 
 typedef enum
@@ -419,6 +415,7 @@ typedef struct
   int            resume_on;     /* 0 when still suspended at the end */
   int            exit_from;     /* gradual exit: the amount stays from here */
   int            temp_rate_bp;  /* temporary: a multiple of the urban dibao standard */
+  JzBenefitTempKind temp_kind;
   const char    *temp_note;
   gboolean       emergency;     /* temporary, paid first, checked after */
 } JzDemoCasePlan;
@@ -455,18 +452,34 @@ typedef struct
   const char   *user;
 } JzDemoHistoryRow;
 
-/* One case as it stands at the end, with its history. */
+/* One case as it stands at the end, with its history and the workflow's
+ * dates (0 for none). */
 typedef struct
 {
   JzDemoStatus     status;
+  int              accepted_on;
+  int              investigated_on;
+  int              notice_from;
+  int              notice_to;
+  int              reviewed_on;
   int              decided_on;
   int              starts_on;
   int              ended_on;
   const char      *end_reason;
+  const char      *reason;           /* of the status it ends in: rejected, withdrawn, suspended, terminated */
+  int              step_due_on;
+  int              process_due_on;
+  int              process_limit_on;
+  int              next_review_on;
+  int              emergency_reviewed_on;
+  gboolean         unstable_income;
+  gboolean         sampled;
   int              persons;
   gint64           amount;
   JzDemoHistoryRow history[JZ_DEMO_MAX_HISTORY];
   guint            n_history;
+  int              breakdown_row;    /* the row whose amount the breakdown explains, -1 for none */
+  char            *breakdown;        /* JSON, owned */
 } JzDemoCaseResult;
 
 typedef struct
@@ -479,6 +492,7 @@ typedef struct
 typedef struct
 {
   JzDemoRng      rng;
+  JzDemoRng      aux;             /* the workflow's details, so that they leave the people as they are */
   guint          n_households;
   int            end;
   int            history_start;   /* the first day of the 24 months */
@@ -492,16 +506,56 @@ typedef struct
   JzDemoSeries   series[JZ_DEMO_N_SERIES];
   int            standard_dates[JZ_DEMO_MAX_YEARS];
   guint          n_standard_dates;
-  int            tekun_ratio_bp[2];    /* [urban] */
-  int            care_bp[3];           /* by self-care tier, of the minimum wage */
-  int            increment_bp[3];      /* elderly, disabled, ill */
   int            temp_illness_bp[2];   /* min, max */
   int            temp_education_bp[2];
   int            gradual_exit_months;
+  /* Every standard in force from standard_dates[i] on, [i][urban], as the
+   * database has them once the demo's are written: the benefit engine
+   * reads these, so that no amount costs a query. */
+  JzStandardValues values[JZ_DEMO_MAX_YEARS][2];
+  /* The workflow's deadlines and intervals in force from the same dates:
+   * the schema's defaults, which the demo leaves as they are. */
+  JzWorkflowRules rules[JZ_DEMO_MAX_YEARS];
+
+  /* The working days of calendar_days, from calendar_from on:
+   * working_through[d] counts those up to and including calendar_from + d,
+   * working_days[k] is the k-th of them. */
+  int            calendar_from;
+  guint          calendar_length;
+  int           *working_through;
+  int           *working_days;
 
   JzDemoIdSet    ids;
   char           reviewer[16];
 } JzDemo;
+
+static inline guint
+jz_demo_standard_index (const JzDemo *demo,
+                        int           day)
+{
+  guint i = 0;
+
+  while (i + 1 < demo->n_standard_dates && demo->standard_dates[i + 1] <= day)
+    i++;
+
+  return i;
+}
+
+/* The standards in force on @day, @day not before the first. */
+static inline const JzStandardValues *
+jz_demo_values_at (const JzDemo *demo,
+                   gboolean      urban,
+                   int           day)
+{
+  return &demo->values[jz_demo_standard_index (demo, day)][urban ? 1 : 0];
+}
+
+static inline const JzWorkflowRules *
+jz_demo_rules_at (const JzDemo *demo,
+                  int           day)
+{
+  return &demo->rules[jz_demo_standard_index (demo, day)];
+}
 
 static inline gint64
 jz_demo_standard_at (const JzDemo     *demo,
@@ -626,6 +680,10 @@ void     jz_demo_plan_district      (JzDemo             *demo);
 gboolean jz_demo_write_district     (JzDb               *db,
                                      JzDemo             *demo,
                                      GError            **error);
+void     jz_demo_district_clear     (JzDemo             *demo);
+int      jz_demo_add_working_days   (const JzDemo       *demo,
+                                     int                 day,
+                                     int                 n);
 
 /* jz-demo-people.c */
 void     jz_demo_id_set_init        (JzDemoIdSet        *set,
@@ -640,6 +698,8 @@ void     jz_demo_facts              (JzDemoBuild        *b);
 void     jz_demo_incomes            (JzDemoBuild        *b);
 void     jz_demo_maybe_member_dies  (JzDemoBuild        *b);
 void     jz_demo_contact            (JzDemoBuild        *b);
+void     jz_demo_sanwu              (JzDemo             *demo,
+                                     JzDemoHousehold    *hh);
 gint64   jz_demo_member_income      (const JzDemoMember *m);
 gint64   jz_demo_household_income   (const JzDemoHousehold *hh);
 void     jz_demo_cap_income         (JzDemoHousehold    *hh,

@@ -40,6 +40,12 @@ static const char * const disability_names[] = {
 };
 static const char * const labour_names[] = { "full", "partial", "none" };
 static const char * const care_names[] = { "self_care", "partial_care", "full_care" };
+static const char * const temp_kind_names[] = {
+  [JZ_BENEFIT_TEMP_NONE] = NULL,
+  [JZ_BENEFIT_TEMP_ILLNESS] = "illness",
+  [JZ_BENEFIT_TEMP_EDUCATION] = "education",
+  [JZ_BENEFIT_TEMP_OTHER] = "other",
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (program_codes) == JZ_DEMO_N_PROGRAMS);
 
@@ -59,6 +65,7 @@ typedef struct
   sqlite3_stmt        *income;
   sqlite3_stmt        *case_row;
   sqlite3_stmt        *history;
+  sqlite3_stmt        *exclusion;
 
   gint64               next_household;
   gint64               next_person;
@@ -79,10 +86,13 @@ writer_free (Writer *w)
   g_clear_pointer (&w->income, sqlite3_finalize);
   g_clear_pointer (&w->case_row, sqlite3_finalize);
   g_clear_pointer (&w->history, sqlite3_finalize);
+  g_clear_pointer (&w->exclusion, sqlite3_finalize);
+  g_clear_pointer (&w->result.breakdown, g_free);
   g_clear_pointer (&w->indexes, g_ptr_array_unref);
   g_clear_pointer (&w->derived_indexes, g_ptr_array_unref);
   g_clear_pointer (&w->triggers, g_ptr_array_unref);
   jz_demo_id_set_clear (&w->demo.ids);
+  jz_demo_district_clear (&w->demo);
   g_free (w);
 }
 
@@ -231,7 +241,7 @@ static gboolean
 verify_checks (Writer  *w,
                GError **error)
 {
-  static const char * const tables[] = { "households", "persons", "incomes", "cases", "case_history" };
+  static const char * const tables[] = { "households", "persons", "incomes", "cases", "case_history", "case_exclusions" };
 
   /* quick_check skips the CHECK constraints while they are ignored. */
   if (!jz_db_exec (w->db, "PRAGMA ignore_check_constraints = OFF", error))
@@ -280,16 +290,21 @@ prepare_statements (Writer  *w,
     { &w->person,
       "INSERT INTO persons (id, household_id, name, id_number, relation, sex, birth_date, "
       "disability_kind, disability_grade, disability_cert, severe_illness, labour_capacity, "
-      "self_care, employment, active, left_on, left_reason) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+      "self_care, employment, active, left_on, left_reason, sanwu) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
     { &w->income, "INSERT INTO incomes (id, person_id, kind, monthly_amount) VALUES (?, ?, ?, ?)" },
     { &w->case_row,
       "INSERT INTO cases (id, household_id, person_id, program, status, applied_on, decided_on, "
-      "starts_on, ended_on, end_reason, persons, monthly_amount) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+      "starts_on, ended_on, end_reason, persons, monthly_amount, accepted_on, investigated_on, "
+      "notice_from, notice_to, reviewed_on, step_due_on, process_due_on, process_limit_on, "
+      "next_review_on, unstable_income, emergency, emergency_reviewed_on, sampled, temp_kind, "
+      "temp_multiple_bp, exit_from, institution, reason) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
     { &w->history,
-      "INSERT INTO case_history (id, case_id, on_date, status, monthly_amount, note, user_name) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)" },
+      "INSERT INTO case_history (id, case_id, on_date, status, monthly_amount, note, user_name, "
+      "from_status, at, breakdown) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+    { &w->exclusion, "INSERT INTO case_exclusions (case_id, person_id, reason) VALUES (?, ?, ?)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (list); i++)
@@ -355,6 +370,7 @@ write_person (Writer                *w,
       jz_demo_bind_date (s, 16, hh->closed_on, left);
       jz_demo_bind_text (s, 17, hh->moved_away ? "moved_out" : "household_closed");
     }
+  sqlite3_bind_int (s, 18, m->sanwu ? 1 : 0);
   if (!jz_db_step_done (w->db, s, error))
     return FALSE;
 
@@ -375,6 +391,95 @@ write_person (Writer                *w,
   return TRUE;
 }
 
+/* When a step was recorded: in office hours (08:30–17:30 in Beijing,
+ * written in UTC like the workflow's own), each after the one before on
+ * the same day.  Returns the second of the day. */
+static int
+step_time (Writer *w,
+           int     on,
+           int     before_on,
+           int     before_second,
+           char   *out)
+{
+  int second;
+
+  if (on == before_on)
+    second = MIN (before_second + 60 + (int) jz_demo_rng_below (&w->demo.aux, 1800), 86399);
+  else
+    second = 1800 + (int) jz_demo_rng_below (&w->demo.aux, 30600);
+
+  /* By hand, as jz_demo_format_date(): there are millions. */
+  jz_demo_format_date (on, out);
+  out[10] = 'T';
+  out[11] = (char) ('0' + second / 36000);
+  out[12] = (char) ('0' + second / 3600 % 10);
+  out[13] = ':';
+  out[14] = (char) ('0' + second / 600 % 6);
+  out[15] = (char) ('0' + second / 60 % 10);
+  out[16] = ':';
+  out[17] = (char) ('0' + second % 60 / 10);
+  out[18] = (char) ('0' + second % 10);
+  memcpy (out + 19, ".000Z", 6);
+  return second;
+}
+
+static gboolean
+write_history (Writer                 *w,
+               gint64                  case_id,
+               const JzDemoCaseResult *r,
+               GError                **error)
+{
+  sqlite3_stmt *s = w->history;
+  int before_on = 0, before_second = 0;
+
+  for (guint i = 0; i < r->n_history; i++)
+    {
+      const JzDemoHistoryRow *row = &r->history[i];
+      char on[11], at[25];
+
+      before_second = step_time (w, row->on, before_on, before_second, at);
+      before_on = row->on;
+
+      sqlite3_bind_int64 (s, 1, w->next_history++);
+      sqlite3_bind_int64 (s, 2, case_id);
+      jz_demo_bind_date (s, 3, row->on, on);
+      jz_demo_bind_text (s, 4, status_names[row->status]);
+      sqlite3_bind_int64 (s, 5, row->amount);
+      jz_demo_bind_text (s, 6, row->note != NULL ? row->note : "");
+      jz_demo_bind_text (s, 7, row->user);
+      /* The first row opens the case. */
+      jz_demo_bind_text (s, 8, i > 0 ? status_names[r->history[i - 1].status] : NULL);
+      jz_demo_bind_text (s, 9, at);
+      jz_demo_bind_text (s, 10, (int) i == r->breakdown_row ? r->breakdown : NULL);
+      if (!jz_db_step_done (w->db, s, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Members who live in the household but are left out of its dibao. */
+static gboolean
+write_exclusions (Writer                *w,
+                  gint64                 case_id,
+                  const JzDemoHousehold *hh,
+                  GError               **error)
+{
+  for (guint i = 0; i < hh->n; i++)
+    {
+      if (!hh->m[i].excluded)
+        continue;
+
+      sqlite3_bind_int64 (w->exclusion, 1, case_id);
+      sqlite3_bind_int64 (w->exclusion, 2, hh->m[i].person_id);
+      jz_demo_bind_text (w->exclusion, 3, "常年在外务工，不计入低保家庭人数");
+      if (!jz_db_step_done (w->db, w->exclusion, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_case (Writer                *w,
             const JzDemoHousehold *hh,
@@ -384,7 +489,11 @@ write_case (Writer                *w,
   JzDemoCaseResult *r = &w->result;
   sqlite3_stmt *s = w->case_row;
   gint64 case_id = w->next_case++;
-  char applied[11], decided[11], starts[11], ended[11];
+  gboolean dibao = plan->program == JZ_DEMO_DIBAO_URBAN || plan->program == JZ_DEMO_DIBAO_RURAL;
+  char applied[11], decided[11], starts[11], ended[11], accepted[11], investigated[11];
+  char notice_from[11], notice_to[11], reviewed[11], step_due[11], process_due[11];
+  char process_limit[11], next_review[11], emergency_reviewed[11], exit_from[11];
+  gboolean ok;
 
   jz_demo_case_run (&w->demo, hh, plan, r);
 
@@ -400,27 +509,35 @@ write_case (Writer                *w,
   jz_demo_bind_text (s, 10, r->end_reason);
   sqlite3_bind_int (s, 11, r->persons);
   sqlite3_bind_int64 (s, 12, r->amount);
-  if (!jz_db_step_done (w->db, s, error))
-    return FALSE;
+  jz_demo_bind_date (s, 13, r->accepted_on, accepted);
+  jz_demo_bind_date (s, 14, r->investigated_on, investigated);
+  jz_demo_bind_date (s, 15, r->notice_from, notice_from);
+  jz_demo_bind_date (s, 16, r->notice_to, notice_to);
+  jz_demo_bind_date (s, 17, r->reviewed_on, reviewed);
+  jz_demo_bind_date (s, 18, r->step_due_on, step_due);
+  jz_demo_bind_date (s, 19, r->process_due_on, process_due);
+  jz_demo_bind_date (s, 20, r->process_limit_on, process_limit);
+  jz_demo_bind_date (s, 21, r->next_review_on, next_review);
+  sqlite3_bind_int (s, 22, r->unstable_income ? 1 : 0);
+  sqlite3_bind_int (s, 23, plan->emergency ? 1 : 0);
+  jz_demo_bind_date (s, 24, r->emergency_reviewed_on, emergency_reviewed);
+  sqlite3_bind_int (s, 25, r->sampled ? 1 : 0);
+  jz_demo_bind_text (s, 26, temp_kind_names[plan->temp_kind]);
+  if (plan->program == JZ_DEMO_TEMPORARY)
+    sqlite3_bind_int64 (s, 27, plan->temp_rate_bp);
+  else
+    sqlite3_bind_null (s, 27);
+  jz_demo_bind_date (s, 28, plan->exit_from, exit_from);
+  jz_demo_bind_text (s, 29, plan->program == JZ_DEMO_TEKUN_CENTRALIZED
+                            ? w->demo.townships[w->demo.villages[hh->village].township].institution : NULL);
+  jz_demo_bind_text (s, 30, r->reason);
 
-  s = w->history;
-  for (guint i = 0; i < r->n_history; i++)
-    {
-      const JzDemoHistoryRow *row = &r->history[i];
-      char on[11];
+  ok = jz_db_step_done (w->db, s, error) &&
+       (!dibao || write_exclusions (w, case_id, hh, error)) &&
+       write_history (w, case_id, r, error);
 
-      sqlite3_bind_int64 (s, 1, w->next_history++);
-      sqlite3_bind_int64 (s, 2, case_id);
-      jz_demo_bind_date (s, 3, row->on, on);
-      jz_demo_bind_text (s, 4, status_names[row->status]);
-      sqlite3_bind_int64 (s, 5, row->amount);
-      jz_demo_bind_text (s, 6, row->note != NULL ? row->note : "");
-      jz_demo_bind_text (s, 7, row->user);
-      if (!jz_db_step_done (w->db, s, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  g_clear_pointer (&r->breakdown, g_free);
+  return ok;
 }
 
 static gboolean
@@ -447,6 +564,7 @@ write_household (Writer          *w,
   if (!jz_db_step_done (w->db, s, error))
     return FALSE;
 
+  jz_demo_sanwu (&w->demo, hh);
   for (guint i = 0; i < hh->n; i++)
     if (!write_person (w, hh, &hh->m[i], error))
       return FALSE;
@@ -661,6 +779,7 @@ jz_demo_generate (JzDb                *db,
                                          g_date_get_day (&options->end));
   w->demo.history_start = jz_demo_month_start (w->demo.end, -(HISTORY_MONTHS - 1));
   jz_demo_rng_init (&w->demo.rng, options->seed);
+  jz_demo_rng_init (&w->demo.aux, options->seed ^ G_GUINT64_CONSTANT (0x6A697A6875776B66));
   jz_demo_id_set_init (&w->demo.ids, (gsize) options->n_households * 3);
   jz_demo_plan_district (&w->demo);
 

@@ -38,46 +38,71 @@ typedef struct
  * persons, incomes, and the cases of all nine programs with 24 months of
  * history before @end.  Every name, number, phone and account is made up.
  *
- * The same seed, size and end date give the same rows, byte for byte.  The
+ * The same seed, size and end date give the same rows, byte for byte (the
+ * breakdowns' labels in the same interface language).  The
  * whole demo is one transaction and one audit entry (households, row 0,
  * action "demo").
  *
  * What the data holds, so that checks over it know what to expect:
  *
- *  - standards, district-wide (region_id NULL), raised every 1 July from
- *    the July of the third year before the one the history starts in: `dibao`
- *    (per hukou, amount fen), `min_wage`, `disability_living`,
- *    `disability_care`, `child_living` (amount fen); once, before the
- *    history: `tekun_basic_ratio` (per hukou, rate_bp), `care_self_pct`,
- *    `care_partial_pct`, `care_full_pct` (rate_bp of min_wage),
- *    `increment_elderly_pct`, `increment_severe_disability_pct`,
- *    `increment_severe_illness_pct` (rate_bp of the dibao standard),
- *    `temp_illness_min`/`_max`, `temp_education_min`/`_max` (rate_bp:
- *    30000 is three times the urban dibao standard) and
- *    `gradual_exit_months`, whose amount is a number of months, not fen;
+ *  - standards, district-wide (region_id NULL), created by "reviewer",
+ *    raised every 1 July from the July of the third year before the one
+ *    the history starts in: `dibao` (per hukou), `min_wage`,
+ *    `disability_living`, `disability_care`, `child_living` (amount, fen);
+ *    once, on the first of those dates, the rest of the benefit rules:
+ *    `tekun_basic_ratio` (per hukou), `care_*_pct`, `increment_*_pct`
+ *    (elderly, minor, severe disability, severe illness, sanwu: 10, 10,
+ *    20, 15 and 30 %), `temp_*` (rate_bp) and `gradual_exit_months`
+ *    (amount, months).  Every other kind of standard_kinds keeps the
+ *    schema's default (the workflow's deadlines and intervals), so that
+ *    every kind has a value in force;
  *  - the first nine households each bring one of the nine programs, so
  *    every program has cases in any demo of nine households or more;
- *  - dibao, per month: (standard − per-capita income) × persons covered,
- *    plus for each covered member the largest one of the increments that
- *    applies (aged 60 or more, disability grade 1–2, a severe illness) as a
- *    share of the standard; per-capita income is the household's total
- *    monthly income divided by its living members, rounded half up to the
- *    fen, and each share is rounded half up to the fen.  A case whose income
- *    rose above the standard keeps its amount for gradual_exit_months, then
- *    ends.  The amount changes, with a case_history row, when a standard
- *    changes, and from the month after a member turns 60 or dies;
- *  - tekun: ratio × the dibao standard of the recipient's hukou plus the
- *    care fee of the recipient's self-care tier × min_wage;
- *    disability_living, disability_care, child_living: the standard;
- *    low_income: 0;
+ *  - every amount written (cases.monthly_amount and that of every
+ *    case_history row) is the benefit engine's (jz-benefit.h), computed
+ *    from the household as it is on the day — the members then born and
+ *    alive, their incomes, severe disability, severe illness and sanwu,
+ *    the members left out of a dibao (case_exclusions), the care tier, the
+ *    kind and multiple of temporary assistance, the months of gradual
+ *    exit — and the standards in force that day.  So
+ *    jz_benefit_compute_case() on the date of a case's newest amount gives
+ *    the amount it pays, unless a member was born since, or for dibao died
+ *    since;
+ *  - periodic cases: the amount decided is the one of the first day paid
+ *    (the first of the month after the decision, which may lie after
+ *    @end); for dibao it changes, with a case_history row, when a standard
+ *    changes and from the month after a member is born, turns 18 or 60, or
+ *    dies; a household whose income rose above the standard enters gradual
+ *    exit (a row of its own, cases.exit_from), keeps its amount for
+ *    gradual_exit_months, then ends.  Other cases change with the
+ *    standards only;
  *  - temporary: a one-off amount in monthly_amount, a multiple of the urban
- *    dibao standard between the min and max rates; such a case ends in
- *    status `approved`, with starts_on the payment date;
- *  - a case approved near @end has starts_on on the first of the next month
- *    (payment starts then), which may lie after @end;
+ *    dibao standard, within the min and max rates for illness and
+ *    education, 1–3 × for an emergency (kind "other", paid on the day and
+ *    reviewed some days after); such a case ends in status `approved`,
+ *    with starts_on the payment date;
  *  - monthly_amount of a case is the amount in force: the decided amount
  *    once approved, 0 before the decision and once it is rejected,
  *    withdrawn, suspended or terminated; case_history keeps what was paid;
+ *  - the newest amount row of each active case, and the approval of a
+ *    case that starts paying after @end, carries the engine's breakdown
+ *    (case_history.breakdown, in the interface language); other rows have
+ *    none, to keep the file small;
+ *  - the workflow's columns as jz-workflow.h sets them: the dates of the
+ *    steps taken (accepted_on … reviewed_on, notice_to = notice_from + 6);
+ *    for an application under way at @end, step_due_on, process_due_on and
+ *    process_limit_on in working days of calendar_days — some of those
+ *    applications went slowly and are overdue; next_review_on of active
+ *    and suspended dibao and tekun cases, yearly from the decision, every
+ *    six months for some dibao households living on wages or a business
+ *    (unstable_income), in the month of @end or later but for a few
+ *    reviews missed; about 35 % of the tekun cases sampled by the county;
+ *    the institution of centralized tekun; reason of every rejection,
+ *    withdrawal, suspension and end;
+ *  - case_history rows name the status they came from (NULL for the
+ *    first) and are timed (at) in office hours, in order;
+ *  - persons.sanwu for some who live alone, are 60 or older or cannot
+ *    work, and live on a pension at most;
  *  - users clerk01 … clerk12 (one per township, in township order),
  *    reviewer, leader and admin, each added unless the name is taken;
  *    case_history.user_name names them;

@@ -21,7 +21,8 @@ G_DEFINE_QUARK (jz-standard-error-quark, jz_standard_error)
 #define SAME_KEY \
   "s.kind = ?1 AND s.hukou IS ?2 AND s.region_id IS ?3"
 
-/* In the order and with the units of data/sql/003-workflow.sql. */
+/* In the order and with the units of data/sql/003-workflow.sql and
+ * 005-workflow-rules.sql. */
 static const struct
 {
   const char         *code;
@@ -49,7 +50,21 @@ static const struct
   { "disability_living",               JZ_STANDARD_UNIT_FEN,    JZ_STANDARD_NOTATION_YUAN,     FALSE, NC_("standard kind", "Living subsidy for disabled people in need") },
   { "disability_care",                 JZ_STANDARD_UNIT_FEN,    JZ_STANDARD_NOTATION_YUAN,     FALSE, NC_("standard kind", "Care subsidy for severely disabled people") },
   { "child_living",                    JZ_STANDARD_UNIT_FEN,    JZ_STANDARD_NOTATION_YUAN,     FALSE, NC_("standard kind", "Basic living allowance for children") },
+  { "deadline_investigation_start_workdays", JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Deadline to start the investigation, working days after acceptance") },
+  { "deadline_investigation_tekun_workdays", JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Deadline of the extreme-poverty investigation, working days after its start") },
+  { "notice_days",                           JZ_STANDARD_UNIT_DAYS,     JZ_STANDARD_NOTATION_DAYS,     FALSE, NC_("standard kind", "Public notice in the village, days") },
+  { "deadline_decision_workdays",            JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Deadline of the county decision, working days after the township review") },
+  { "deadline_decision_tekun_workdays",      JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Deadline of the county decision on extreme poverty, working days after the township review") },
+  { "deadline_process_workdays",             JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Deadline of the whole process, working days after acceptance") },
+  { "deadline_process_max_workdays",         JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Longest the whole process may take, working days after acceptance") },
+  { "review_dibao_months",                   JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Dibao review, every so many months") },
+  { "review_unstable_months",                JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Dibao review with an unstable income, every so many months") },
+  { "review_tekun_months",                   JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Extreme-poverty check, every so many months") },
+  { "tekun_sample_pct",                      JZ_STANDARD_UNIT_BP,       JZ_STANDARD_NOTATION_PERCENT,  FALSE, NC_("standard kind", "County sample of extreme-poverty cases, at least (percentage)") },
 };
+
+/* JzStandardValues.present has a bit per kind. */
+G_STATIC_ASSERT (JZ_STANDARD_N_KINDS <= 32);
 
 /* ---- the kinds ------------------------------------------------------ */
 
@@ -145,7 +160,21 @@ jz_standard_kind_unit_label (JzStandardKind kind)
     case JZ_STANDARD_TEMP_EDUCATION_MAX:
       return C_("standard unit", "× the urban dibao standard");
     case JZ_STANDARD_GRADUAL_EXIT_MONTHS:
+    case JZ_STANDARD_REVIEW_DIBAO_MONTHS:
+    case JZ_STANDARD_REVIEW_UNSTABLE_MONTHS:
+    case JZ_STANDARD_REVIEW_TEKUN_MONTHS:
       return C_("standard unit", "months");
+    case JZ_STANDARD_DEADLINE_INVESTIGATION_START_WORKDAYS:
+    case JZ_STANDARD_DEADLINE_INVESTIGATION_TEKUN_WORKDAYS:
+    case JZ_STANDARD_DEADLINE_DECISION_WORKDAYS:
+    case JZ_STANDARD_DEADLINE_DECISION_TEKUN_WORKDAYS:
+    case JZ_STANDARD_DEADLINE_PROCESS_WORKDAYS:
+    case JZ_STANDARD_DEADLINE_PROCESS_MAX_WORKDAYS:
+      return C_("standard unit", "working days");
+    case JZ_STANDARD_NOTICE_DAYS:
+      return C_("standard unit", "days");
+    case JZ_STANDARD_TEKUN_SAMPLE_PCT:
+      return C_("standard unit", "percent of the cases awaiting the county’s decision");
     case JZ_STANDARD_DIBAO:
     case JZ_STANDARD_MIN_WAGE:
     case JZ_STANDARD_DISABILITY_LIVING:
@@ -157,15 +186,42 @@ jz_standard_kind_unit_label (JzStandardKind kind)
     }
 }
 
+/**
+ * jz_standard_kind_max:
+ *
+ * Returns: the highest value of @kind, in its unit; the lowest is 0
+ */
+gint64
+jz_standard_kind_max (JzStandardKind kind)
+{
+  g_return_val_if_fail (kind_valid (kind), 0);
+
+  /* A share of the cases cannot pass all of them. */
+  if (kind == JZ_STANDARD_TEKUN_SAMPLE_PCT)
+    return 10000;
+
+  switch (kinds[kind].unit)
+    {
+    case JZ_STANDARD_UNIT_BP:       return JZ_STANDARD_MAX_BP;
+    case JZ_STANDARD_UNIT_MONTHS:   return JZ_STANDARD_MAX_MONTHS;
+    case JZ_STANDARD_UNIT_DAYS:     return JZ_STANDARD_MAX_DAYS;
+    case JZ_STANDARD_UNIT_WORKDAYS: return JZ_STANDARD_MAX_WORKDAYS;
+    case JZ_STANDARD_UNIT_FEN:
+    default:                        return JZ_STANDARD_MAX_FEN;
+    }
+}
+
 const char *
 jz_standard_unit_code (JzStandardUnit unit)
 {
   switch (unit)
     {
-    case JZ_STANDARD_UNIT_BP:     return "bp";
-    case JZ_STANDARD_UNIT_MONTHS: return "months";
+    case JZ_STANDARD_UNIT_BP:       return "bp";
+    case JZ_STANDARD_UNIT_MONTHS:   return "months";
+    case JZ_STANDARD_UNIT_DAYS:     return "days";
+    case JZ_STANDARD_UNIT_WORKDAYS: return "workdays";
     case JZ_STANDARD_UNIT_FEN:
-    default:                      return "fen";
+    default:                        return "fen";
     }
 }
 
@@ -178,6 +234,8 @@ jz_standard_notation_code (JzStandardNotation notation)
     case JZ_STANDARD_NOTATION_PERCENT:  return "percent";
     case JZ_STANDARD_NOTATION_MULTIPLE: return "multiple";
     case JZ_STANDARD_NOTATION_MONTHS:   return "months";
+    case JZ_STANDARD_NOTATION_DAYS:     return "days";
+    case JZ_STANDARD_NOTATION_WORKDAYS: return "workdays";
     case JZ_STANDARD_NOTATION_YUAN:
     default:                            return "yuan";
     }
@@ -297,11 +355,14 @@ jz_standard_parse_value (JzStandardKind   kind,
   g_autofree char *plain = NULL;
   g_autoptr(GError) money_error = NULL;
   gint64 v = 0;
+  gint64 max;
   gboolean ok = FALSE;
   gsize len;
 
   g_return_val_if_fail (kind_valid (kind), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
+
+  max = jz_standard_kind_max (kind);
 
   if (text != NULL && g_utf8_validate (text, -1, NULL))
     plain = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
@@ -310,21 +371,23 @@ jz_standard_parse_value (JzStandardKind   kind,
     switch (kinds[kind].notation)
       {
       case JZ_STANDARD_NOTATION_YUAN:
-        ok = jz_money_parse (plain, &v, &money_error) && v >= 0 && v <= JZ_STANDARD_MAX_FEN;
+        ok = jz_money_parse (plain, &v, &money_error) && v >= 0 && v <= max;
         break;
       case JZ_STANDARD_NOTATION_RATIO:
       case JZ_STANDARD_NOTATION_MULTIPLE:
-        ok = parse_decimal (plain, 4, 10000, JZ_STANDARD_MAX_BP, &v);
+        ok = parse_decimal (plain, 4, 10000, max, &v);
         break;
       case JZ_STANDARD_NOTATION_PERCENT:
         g_strchomp (plain);
         len = strlen (plain);
         if (len > 0 && plain[len - 1] == '%')
           plain[len - 1] = '\0';
-        ok = parse_decimal (plain, 2, 100, JZ_STANDARD_MAX_BP, &v);
+        ok = parse_decimal (plain, 2, 100, max, &v);
         break;
       case JZ_STANDARD_NOTATION_MONTHS:
-        ok = parse_decimal (plain, 0, 1, JZ_STANDARD_MAX_MONTHS, &v);
+      case JZ_STANDARD_NOTATION_DAYS:
+      case JZ_STANDARD_NOTATION_WORKDAYS:
+        ok = parse_decimal (plain, 0, 1, max, &v);
         break;
       default:
         g_assert_not_reached ();
@@ -347,17 +410,30 @@ jz_standard_parse_value (JzStandardKind   kind,
                            _("Enter the ratio as a number with at most four decimals, for example 1.5."));
       break;
     case JZ_STANDARD_NOTATION_PERCENT:
-      g_set_error_literal (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
-                           _("Enter the percentage as a number with at most two decimals, for example 10 or 12.5."));
+      if (max < JZ_STANDARD_MAX_BP)
+        g_set_error (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
+                     _("Enter the percentage as a number from 0 to %d with at most two decimals, for example 30."),
+                     (int) (max / 100));
+      else
+        g_set_error_literal (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
+                             _("Enter the percentage as a number with at most two decimals, for example 10 or 12.5."));
       break;
     case JZ_STANDARD_NOTATION_MULTIPLE:
       g_set_error_literal (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
                            _("Enter the multiple as a number with at most four decimals, for example 3 or 4.5."));
       break;
+    case JZ_STANDARD_NOTATION_DAYS:
+      g_set_error (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
+                   _("Enter the number of days as a whole number from 0 to %d."), (int) max);
+      break;
+    case JZ_STANDARD_NOTATION_WORKDAYS:
+      g_set_error (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
+                   _("Enter the number of working days as a whole number from 0 to %d."), (int) max);
+      break;
     case JZ_STANDARD_NOTATION_MONTHS:
     default:
       g_set_error (error, JZ_STANDARD_ERROR, JZ_STANDARD_ERROR_VALUE,
-                   _("Enter the number of months as a whole number from 0 to %d."), (int) JZ_STANDARD_MAX_MONTHS);
+                   _("Enter the number of months as a whole number from 0 to %d."), (int) max);
       break;
     }
   return FALSE;
@@ -390,6 +466,8 @@ jz_standard_format_value (JzStandardKind kind,
     case JZ_STANDARD_NOTATION_PERCENT:
       return format_decimal (value, 100);
     case JZ_STANDARD_NOTATION_MONTHS:
+    case JZ_STANDARD_NOTATION_DAYS:
+    case JZ_STANDARD_NOTATION_WORKDAYS:
     default:
       return g_strdup_printf ("%" G_GINT64_FORMAT, value);
     }
@@ -1034,13 +1112,7 @@ jz_standard_set (JzDb          *db,
       return FALSE;
     }
 
-  switch (kinds[standard->kind].unit)
-    {
-    case JZ_STANDARD_UNIT_BP:     max = JZ_STANDARD_MAX_BP; break;
-    case JZ_STANDARD_UNIT_MONTHS: max = JZ_STANDARD_MAX_MONTHS; break;
-    case JZ_STANDARD_UNIT_FEN:
-    default:                      max = JZ_STANDARD_MAX_FEN; break;
-    }
+  max = jz_standard_kind_max (standard->kind);
   if (standard->value < 0 || standard->value > max)
     {
       g_autofree char *text = jz_standard_format_value (standard->kind, max);
@@ -1099,8 +1171,37 @@ jz_standard_values_has (const JzStandardValues *values,
 }
 
 /**
+ * jz_standard_values_need:
+ * @on_date: the date @values were resolved for, named in the error
+ *
+ * The value of @kind in @values, or %JZ_STANDARD_ERROR_MISSING naming the
+ * kind and the date, as jz_standard_value_at() says it.
+ */
+gboolean
+jz_standard_values_need (const JzStandardValues  *values,
+                         JzStandardKind           kind,
+                         const char              *on_date,
+                         gint64                  *value,
+                         GError                 **error)
+{
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (kind_valid (kind), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!jz_standard_values_has (values, kind))
+    {
+      set_missing_error (kind, values->hukou, on_date, error);
+      return FALSE;
+    }
+
+  *value = values->value[kind];
+  return TRUE;
+}
+
+/**
  * jz_standard_values_resolve:
- * @hukou: urban or rural
+ * @hukou: urban or rural; or %JZ_STANDARD_HUKOU_ANY for the kinds that
+ *   do not differ by hukou only, e.g. the workflow's deadlines
  * @township_id: 0 for none
  *
  * Fills @values with every standard in force on @on_date for @hukou and
@@ -1122,7 +1223,6 @@ jz_standard_values_resolve (JzDb              *db,
 
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
-  g_return_val_if_fail (hukou != JZ_STANDARD_HUKOU_ANY, FALSE);
 
   if (!check_date (on_date, error))
     return FALSE;

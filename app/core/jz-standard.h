@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 #define JZ_STANDARD_ERROR (jz_standard_error_quark ())
 
 /* No standard is near these; a value beyond one is a typing mistake. */
-#define JZ_STANDARD_MAX_FEN    G_GINT64_CONSTANT (100000000)  /* 1,000,000 yuan a month */
-#define JZ_STANDARD_MAX_BP     G_GINT64_CONSTANT (1000000)    /* 100 ×, 10000 % */
-#define JZ_STANDARD_MAX_MONTHS G_GINT64_CONSTANT (120)
+#define JZ_STANDARD_MAX_FEN      G_GINT64_CONSTANT (100000000)  /* 1,000,000 yuan a month */
+#define JZ_STANDARD_MAX_BP       G_GINT64_CONSTANT (1000000)    /* 100 ×, 10000 % */
+#define JZ_STANDARD_MAX_MONTHS   G_GINT64_CONSTANT (120)
+#define JZ_STANDARD_MAX_DAYS     G_GINT64_CONSTANT (366)        /* a year */
+#define JZ_STANDARD_MAX_WORKDAYS G_GINT64_CONSTANT (250)        /* about a year of working days */
 
 typedef enum
 {
@@ -51,15 +53,29 @@ typedef enum
   JZ_STANDARD_DISABILITY_LIVING,
   JZ_STANDARD_DISABILITY_CARE,
   JZ_STANDARD_CHILD_LIVING,
+  /* The numbers of the workflow (data/sql/005-workflow-rules.sql). */
+  JZ_STANDARD_DEADLINE_INVESTIGATION_START_WORKDAYS,
+  JZ_STANDARD_DEADLINE_INVESTIGATION_TEKUN_WORKDAYS,
+  JZ_STANDARD_NOTICE_DAYS,
+  JZ_STANDARD_DEADLINE_DECISION_WORKDAYS,
+  JZ_STANDARD_DEADLINE_DECISION_TEKUN_WORKDAYS,
+  JZ_STANDARD_DEADLINE_PROCESS_WORKDAYS,
+  JZ_STANDARD_DEADLINE_PROCESS_MAX_WORKDAYS,
+  JZ_STANDARD_REVIEW_DIBAO_MONTHS,
+  JZ_STANDARD_REVIEW_UNSTABLE_MONTHS,
+  JZ_STANDARD_REVIEW_TEKUN_MONTHS,
+  JZ_STANDARD_TEKUN_SAMPLE_PCT,
   JZ_STANDARD_N_KINDS
 } JzStandardKind;
 
 /* Which column holds the value, as standard_kinds.unit says. */
 typedef enum
 {
-  JZ_STANDARD_UNIT_FEN,     /* amount: money a month */
-  JZ_STANDARD_UNIT_BP,      /* rate_bp: basis points */
-  JZ_STANDARD_UNIT_MONTHS,  /* amount: a count of months */
+  JZ_STANDARD_UNIT_FEN,       /* amount: money a month */
+  JZ_STANDARD_UNIT_BP,        /* rate_bp: basis points */
+  JZ_STANDARD_UNIT_MONTHS,    /* amount: a count of months */
+  JZ_STANDARD_UNIT_DAYS,      /* amount: a count of calendar days */
+  JZ_STANDARD_UNIT_WORKDAYS,  /* amount: a count of working days (calendar_days) */
 } JzStandardUnit;
 
 /* How a value is written as text, for a clerk and in the CLI:
@@ -67,7 +83,9 @@ typedef enum
  *   ratio     "1.5", at most 4 decimals           → 15000 bp
  *   percent   "10", "12.5", "12.5%", 2 decimals   → 1000, 1250 bp
  *   multiple  "3", "4.5", at most 4 decimals      → 30000, 45000 bp
- *   months    "3", a whole number                 → 3 */
+ *   months    "3", a whole number                 → 3
+ *   days      "7", a whole number                 → 7
+ *   workdays  "10", a whole number                → 10 */
 typedef enum
 {
   JZ_STANDARD_NOTATION_YUAN,
@@ -75,6 +93,8 @@ typedef enum
   JZ_STANDARD_NOTATION_PERCENT,
   JZ_STANDARD_NOTATION_MULTIPLE,
   JZ_STANDARD_NOTATION_MONTHS,
+  JZ_STANDARD_NOTATION_DAYS,
+  JZ_STANDARD_NOTATION_WORKDAYS,
 } JzStandardNotation;
 
 typedef enum
@@ -100,13 +120,15 @@ typedef struct
 } JzStandard;
 
 /* The standards in force for one date, hukou and township: what the
- * benefit engine reads, so that the engine itself touches no database.
+ * benefit engine and the workflow read, so that the engine itself touches
+ * no database.  A set for JZ_STANDARD_HUKOU_ANY holds the kinds not by
+ * hukou (and the urban dibao standard).
  * Temporary assistance is a multiple of the URBAN dibao standard whatever
  * the hukou, hence urban_dibao beside the values of the hukou. */
 typedef struct
 {
   JzStandardHukou hukou;            /* urban or rural */
-  guint32         present;          /* bit (1 << kind) when value[kind] is set */
+  guint32         present;          /* bit (1 << kind) when value[kind] is set; see jz_standard_values_has() */
   gint64          value[JZ_STANDARD_N_KINDS];
   gboolean        has_urban_dibao;
   gint64          urban_dibao;
@@ -123,8 +145,9 @@ JzStandardUnit      jz_standard_kind_unit          (JzStandardKind      kind);
 JzStandardNotation  jz_standard_kind_notation      (JzStandardKind      kind);
 gboolean            jz_standard_kind_by_hukou      (JzStandardKind      kind);
 const char         *jz_standard_kind_unit_label    (JzStandardKind      kind);  /* translated, "yuan a month" */
-const char         *jz_standard_unit_code          (JzStandardUnit      unit);  /* fen, bp, months */
-const char         *jz_standard_notation_code      (JzStandardNotation  notation); /* yuan, ratio, percent, multiple, months */
+gint64              jz_standard_kind_max           (JzStandardKind      kind);  /* the highest value, in the kind's unit */
+const char         *jz_standard_unit_code          (JzStandardUnit      unit);  /* fen, bp, months, days, workdays */
+const char         *jz_standard_notation_code      (JzStandardNotation  notation); /* yuan, ratio, percent, multiple, months, days, workdays */
 
 const char         *jz_standard_hukou_code         (JzStandardHukou     hukou); /* NULL, "urban", "rural" */
 gboolean            jz_standard_hukou_from_code    (const char         *code,
@@ -183,6 +206,11 @@ void                jz_standard_values_put         (JzStandardValues   *values,
                                                     gint64              value);
 gboolean            jz_standard_values_has         (const JzStandardValues *values,
                                                     JzStandardKind      kind);
+gboolean            jz_standard_values_need        (const JzStandardValues *values,
+                                                    JzStandardKind      kind,
+                                                    const char         *on_date,
+                                                    gint64             *value,
+                                                    GError            **error);
 gboolean            jz_standard_values_resolve     (JzDb               *db,
                                                     const char         *on_date,
                                                     JzStandardHukou     hukou,

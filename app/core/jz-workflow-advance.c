@@ -310,16 +310,18 @@ first_of_next_month (const char *on_date)
   return jz_calendar_format_date (&date);
 }
 
+/* The last day of a notice of @days calendar days from @on_date, both
+ * ends included; NULL for no notice period at all. */
 static char *
-add_calendar_days (const char *on_date,
-                   int         days)
+notice_end (const char *on_date,
+            int         days)
 {
   GDate date;
 
-  if (!jz_calendar_parse_date (on_date, &date))
+  if (days < 1 || !jz_calendar_parse_date (on_date, &date))
     return NULL;
 
-  g_date_add_days (&date, (guint) days);
+  g_date_add_days (&date, (guint) days - 1);
   return jz_calendar_format_date (&date);
 }
 
@@ -637,7 +639,19 @@ typedef struct
   const char   *today;
 } Advance;
 
-/* Sets the dates and deadlines of the step to @to on @after. */
+/* Does the step to @to set a deadline or a notice from the rules? */
+static gboolean
+step_uses_rules (const char *to,
+                 gboolean    tekun)
+{
+  return g_str_equal (to, "accepted") ||
+         (g_str_equal (to, "investigating") && tekun) ||
+         g_str_equal (to, "village_notice") ||
+         g_str_equal (to, "township_reviewed");
+}
+
+/* Sets the dates and deadlines of the step to @to on @after, by the rules
+ * in force on the step's date @on. */
 static gboolean
 apply_step (JzDb         *db,
             JzCaseFlow   *after,
@@ -647,10 +661,16 @@ apply_step (JzDb         *db,
             char        **breakdown,
             GError      **error)
 {
-  const JzWorkflowRules *rules = &jz_workflow_rules;
+  JzWorkflowRules rules_on = { 0 };
+  const JzWorkflowRules *rules = &rules_on;
   gboolean tekun = jz_workflow_is_tekun (after->program);
-  g_autoptr(JzHolidaySet) calendar = jz_holiday_set_load (db, error);
+  g_autoptr(JzHolidaySet) calendar = NULL;
 
+  if (step_uses_rules (to, tekun) &&
+      !jz_workflow_rules_load (db, on, after->township_id, &rules_on, error))
+    return FALSE;
+
+  calendar = jz_holiday_set_load (db, error);
   if (calendar == NULL)
     return FALSE;
 
@@ -693,7 +713,7 @@ apply_step (JzDb         *db,
     {
       jz_workflow_set_str (&after->notice_from, on);
       g_free (after->notice_to);
-      after->notice_to = add_calendar_days (on, rules->notice_days - 1);
+      after->notice_to = notice_end (on, rules->notice_days);
       jz_workflow_set_str (&after->step_due_on, after->process_due_on);
     }
   else if (g_str_equal (to, "township_reviewed"))
@@ -745,8 +765,9 @@ apply_step (JzDb         *db,
     {
       g_clear_pointer (&after->step_due_on, g_free);
       g_clear_pointer (&after->reason, g_free);
-      if (after->next_review_on == NULL)
-        after->next_review_on = jz_workflow_next_review (after, on);
+      if (after->next_review_on == NULL &&
+          !jz_workflow_next_review (db, after, on, &after->next_review_on, error))
+        return FALSE;
     }
   else if (g_str_equal (to, "suspended"))
     {

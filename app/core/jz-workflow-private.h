@@ -9,22 +9,23 @@ G_BEGIN_DECLS
 /* Shared by jz-workflow.c (the rules and reading), jz-workflow-advance.c
  * (the steps) and jz-workflow-tasks.c (the Tasks panel). */
 
-/* The numbers of the 2021 办法 (DESIGN §3); the one place they are kept. */
+/* The numbers of the rules (DESIGN §3): standards in force on a step's
+ * date, a township's own value first (data/sql/005-workflow-rules.sql has
+ * the defaults of the 2021 办法). */
 typedef struct
 {
-  int   investigation_start_days;  /* working days from acceptance */
-  int   tekun_investigation_days;  /* working days from the start of the investigation */
-  int   decision_days;             /* working days from the township review */
-  int   tekun_decision_days;
-  int   process_days;              /* working days from acceptance */
-  int   process_limit_days;
-  int   notice_days;               /* calendar days, both ends included */
-  int   review_months;
-  int   unstable_review_months;
-  guint tekun_sample_rate_bp;
+  int investigation_start_days;  /* working days from acceptance */
+  int tekun_investigation_days;  /* working days from the start of the investigation */
+  int notice_days;               /* calendar days, both ends included */
+  int decision_days;             /* working days from the township review */
+  int tekun_decision_days;
+  int process_days;              /* working days from acceptance */
+  int process_limit_days;
+  int review_months;             /* dibao */
+  int unstable_review_months;    /* dibao with an unstable income */
+  int tekun_review_months;
+  int tekun_sample_rate_bp;
 } JzWorkflowRules;
-
-extern const JzWorkflowRules jz_workflow_rules;
 
 #define JZ_PERMISSION_BIT(p) (1u << (p))
 
@@ -44,6 +45,14 @@ JzCaseFlow *jz_case_flow_from_row            (sqlite3_stmt      *stmt,
                                               int                first_column);
 JzCaseFlow *jz_case_flow_copy                (const JzCaseFlow  *flow);
 
+/* One query; a number with no value in force is JZ_STANDARD_ERROR_MISSING,
+ * naming it. */
+gboolean    jz_workflow_rules_load           (JzDb              *db,
+                                              const char        *on_date,
+                                              gint64             township_id,
+                                              JzWorkflowRules   *rules,
+                                              GError           **error);
+
 gboolean    jz_workflow_is_tekun             (const char        *program);
 gboolean    jz_workflow_is_dibao             (const char        *program);
 gboolean    jz_workflow_is_temporary         (const char        *program);
@@ -59,9 +68,16 @@ gboolean    jz_workflow_check_user           (const JzUser      *user,
                                               guint              permissions,
                                               gint64             township_id,
                                               GError           **error);
-/* The next review date after @from for @flow's program, NULL when none. */
-char       *jz_workflow_next_review          (const JzCaseFlow  *flow,
-                                              const char        *from);
+/* The months between reviews of @flow's program, 0 when it has none. */
+int         jz_workflow_review_months        (const JzCaseFlow       *flow,
+                                              const JzWorkflowRules  *rules);
+/* The next review date after @from for @flow's program, by the rules in
+ * force on @from; *@next = NULL for a program without reviews. */
+gboolean    jz_workflow_next_review          (JzDb              *db,
+                                              const JzCaseFlow  *flow,
+                                              const char        *from,
+                                              char             **next,
+                                              GError           **error);
 
 /* The pieces of a step, for jz-workflow-advance.c and jz-workflow-review.c;
  * all but the first run inside jz_db_write(). */

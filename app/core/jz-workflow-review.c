@@ -187,8 +187,9 @@ review_cb (JzDb     *db,
     {
       if (after->monthly_amount != before->monthly_amount && !jz_workflow_require_reason (review->note, error))
         return FALSE;
-      g_free (after->next_review_on);
-      after->next_review_on = jz_workflow_next_review (after, review->on_date);
+      g_clear_pointer (&after->next_review_on, g_free);
+      if (!jz_workflow_next_review (db, after, review->on_date, &after->next_review_on, error))
+        return FALSE;
     }
 
   return jz_workflow_commit_step (db, review->user, snapshot, before, after, review->on_date, review->note,
@@ -295,7 +296,7 @@ jz_case_review_emergency (JzDb          *db,
 typedef struct
 {
   guint64 seed;
-  guint   rate_bp;
+  guint   rate_bp;    /* 0: the standard in force today */
   guint   n_sampled;
 } Sample;
 
@@ -339,6 +340,17 @@ sample_cb (JzDb     *db,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint64 total = 0, already = 0, target, needed;
   int rc;
+
+  if (sample->rate_bp == 0)
+    {
+      g_autofree char *today = jz_today ();
+      JzWorkflowRules rules;
+
+      /* The county's rate, whatever a township set for itself. */
+      if (!jz_workflow_rules_load (db, today, 0, &rules, error))
+        return FALSE;
+      sample->rate_bp = (guint) MIN (rules.tekun_sample_rate_bp, 10000);
+    }
 
   stmt = jz_db_prepare (db,
                         "SELECT id, sampled FROM cases WHERE program IN ('tekun_dispersed', 'tekun_centralized') "
@@ -404,7 +416,7 @@ jz_workflow_sample_tekun (JzDb          *db,
                           guint         *n_sampled,
                           GError       **error)
 {
-  Sample sample = { seed, rate_bp != 0 ? MIN (rate_bp, 10000) : jz_workflow_rules.tekun_sample_rate_bp, 0 };
+  Sample sample = { seed, MIN (rate_bp, 10000), 0 };
 
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
 

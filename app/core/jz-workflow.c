@@ -6,21 +6,28 @@
 #include <glib/gi18n-lib.h>
 
 #include "jz-calendar.h"
+#include "jz-standard.h"
 #include "jz-workflow-private.h"
 
 G_DEFINE_QUARK (jz-workflow-error-quark, jz_workflow_error)
 
-const JzWorkflowRules jz_workflow_rules = {
-  .investigation_start_days = 3,
-  .tekun_investigation_days = 15,
-  .decision_days = 10,
-  .tekun_decision_days = 15,
-  .process_days = 30,
-  .process_limit_days = 45,
-  .notice_days = 7,
-  .review_months = 12,
-  .unstable_review_months = 6,
-  .tekun_sample_rate_bp = 3000,
+/* Which standard each number of JzWorkflowRules is. */
+static const struct
+{
+  JzStandardKind kind;
+  gsize          offset;
+} rule_kinds[] = {
+  { JZ_STANDARD_DEADLINE_INVESTIGATION_START_WORKDAYS, G_STRUCT_OFFSET (JzWorkflowRules, investigation_start_days) },
+  { JZ_STANDARD_DEADLINE_INVESTIGATION_TEKUN_WORKDAYS, G_STRUCT_OFFSET (JzWorkflowRules, tekun_investigation_days) },
+  { JZ_STANDARD_NOTICE_DAYS,                           G_STRUCT_OFFSET (JzWorkflowRules, notice_days) },
+  { JZ_STANDARD_DEADLINE_DECISION_WORKDAYS,            G_STRUCT_OFFSET (JzWorkflowRules, decision_days) },
+  { JZ_STANDARD_DEADLINE_DECISION_TEKUN_WORKDAYS,      G_STRUCT_OFFSET (JzWorkflowRules, tekun_decision_days) },
+  { JZ_STANDARD_DEADLINE_PROCESS_WORKDAYS,             G_STRUCT_OFFSET (JzWorkflowRules, process_days) },
+  { JZ_STANDARD_DEADLINE_PROCESS_MAX_WORKDAYS,         G_STRUCT_OFFSET (JzWorkflowRules, process_limit_days) },
+  { JZ_STANDARD_REVIEW_DIBAO_MONTHS,                   G_STRUCT_OFFSET (JzWorkflowRules, review_months) },
+  { JZ_STANDARD_REVIEW_UNSTABLE_MONTHS,                G_STRUCT_OFFSET (JzWorkflowRules, unstable_review_months) },
+  { JZ_STANDARD_REVIEW_TEKUN_MONTHS,                   G_STRUCT_OFFSET (JzWorkflowRules, tekun_review_months) },
+  { JZ_STANDARD_TEKUN_SAMPLE_PCT,                      G_STRUCT_OFFSET (JzWorkflowRules, tekun_sample_rate_bp) },
 };
 
 /* In the order of the cases table's CHECK. */
@@ -295,31 +302,92 @@ jz_workflow_overdue (const JzCaseFlow *flow,
 }
 
 /**
- * jz_workflow_next_review:
+ * jz_workflow_rules_load:
+ * @on_date: the day of the step
+ * @township_id: the case's township, 0 for none: its own values count first
  *
- * Returns: (transfer full) (nullable): the review date after @from:
- *   dibao yearly or, with unstable income, half-yearly; tekun yearly;
- *   %NULL for the programs without a periodic review
+ * Reads every number of the rules in force on @on_date, in one query.
+ * The values are bounded by jz_standard_set(), so they fit an int.
  */
-char *
-jz_workflow_next_review (const JzCaseFlow *flow,
-                         const char       *from)
+gboolean
+jz_workflow_rules_load (JzDb             *db,
+                        const char       *on_date,
+                        gint64            township_id,
+                        JzWorkflowRules  *rules,
+                        GError          **error)
 {
-  GDate date;
-  int months;
+  JzStandardValues values;
 
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  if (!jz_standard_values_resolve (db, on_date, JZ_STANDARD_HUKOU_ANY, township_id, &values, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule_kinds); i++)
+    {
+      gint64 value;
+
+      if (!jz_standard_values_need (&values, rule_kinds[i].kind, on_date, &value, error))
+        return FALSE;
+      G_STRUCT_MEMBER (int, rules, rule_kinds[i].offset) = (int) CLAMP (value, 0, G_MAXINT);
+    }
+
+  return TRUE;
+}
+
+/**
+ * jz_workflow_review_months:
+ *
+ * Returns: the months from one review of @flow to the next: dibao
+ *   yearly or, with unstable income, half-yearly, tekun yearly, by
+ *   default; 0 for the programs without a periodic review
+ */
+int
+jz_workflow_review_months (const JzCaseFlow      *flow,
+                           const JzWorkflowRules *rules)
+{
   if (jz_workflow_is_dibao (flow->program))
-    months = flow->unstable_income ? jz_workflow_rules.unstable_review_months : jz_workflow_rules.review_months;
-  else if (jz_workflow_is_tekun (flow->program))
-    months = jz_workflow_rules.review_months;
-  else
-    return NULL;
+    return flow->unstable_income ? rules->unstable_review_months : rules->review_months;
+  if (jz_workflow_is_tekun (flow->program))
+    return rules->tekun_review_months;
+  return 0;
+}
 
-  if (!jz_calendar_parse_date (from, &date))
-    return NULL;
+static gboolean
+has_reviews (const JzCaseFlow *flow)
+{
+  return jz_workflow_is_dibao (flow->program) || jz_workflow_is_tekun (flow->program);
+}
 
-  g_date_add_months (&date, (guint) months);
-  return jz_calendar_format_date (&date);
+/**
+ * jz_workflow_next_review:
+ * @next: (out) (transfer full) (nullable): the review date after @from,
+ *   %NULL for the programs without a periodic review
+ *
+ * Reads the standards only for a program with reviews.
+ */
+gboolean
+jz_workflow_next_review (JzDb              *db,
+                         const JzCaseFlow  *flow,
+                         const char        *from,
+                         char             **next,
+                         GError           **error)
+{
+  JzWorkflowRules rules;
+  GDate date;
+
+  *next = NULL;
+  if (!has_reviews (flow))
+    return TRUE;
+
+  if (!jz_workflow_rules_load (db, from, flow->township_id, &rules, error))
+    return FALSE;
+
+  jz_calendar_parse_date (from, &date);
+  g_date_add_months (&date, (guint) jz_workflow_review_months (flow, &rules));
+  *next = jz_calendar_format_date (&date);
+  return TRUE;
 }
 
 /* --- reading ------------------------------------------------------------ */

@@ -42,34 +42,44 @@ G_BEGIN_DECLS
  * terminate, and to change the amount on a review.
  *
  * A step is dated (on_date, default today): not in the future, and not
- * before the step before it.  The dates and deadlines it sets:
+ * before the step before it.  The dates and deadlines it sets, with the
+ * numbers of the 2021 办法, which are standards (jz-standard.h) in force
+ * on the step's date, a township's own value first, and editable in
+ * Settings; the kind of each is named in brackets:
  *   accepted:          accepted_on; process_due_on = 30 working days
- *                      later, process_limit_on = 45; the investigation is
- *                      due to start within 3 working days (step_due_on)
+ *                      later [deadline_process_workdays],
+ *                      process_limit_on = 45
+ *                      [deadline_process_max_workdays]; the investigation
+ *                      is due to start within 3 working days
+ *                      [deadline_investigation_start_workdays]
+ *                      (step_due_on)
  *   investigating:     investigated_on; tekun: the investigation is due
- *                      within 15 working days; otherwise the step waits
- *                      for the process deadline
+ *                      within 15 working days
+ *                      [deadline_investigation_tekun_workdays]; otherwise
+ *                      the step waits for the process deadline
  *   village_notice:    notice_from = the date, notice_to = 6 calendar
- *                      days later: the 7-day notice (公示期) counts
- *                      calendar days, both ends included, as the rule
- *                      speaks of days and not of working days; the
+ *                      days later: the 7-day notice (公示期) [notice_days]
+ *                      counts calendar days, both ends included, as the
+ *                      rule speaks of days and not of working days; the
  *                      township review may be recorded from the day after
  *                      notice_to on
  *   township_reviewed: reviewed_on; the county decides within 10 working
- *                      days, tekun 15
+ *                      days [deadline_decision_workdays], tekun 15
+ *                      [deadline_decision_tekun_workdays]
  *   approved:          decided_on; starts_on = the first day of the next
  *                      month ("payment starts the next month"), or the
  *                      decision date for a one-off payment; the amount
  *                      from the benefit engine, computed for starts_on,
  *                      with its breakdown in case_history.breakdown; the
  *                      activation is due by starts_on
- *   active:            next_review_on = 12 months later for dibao (6 with
- *                      unstable_income) and tekun; other programs have no
+ *   active:            next_review_on = 12 months later for dibao
+ *                      [review_dibao_months] (6 with unstable_income
+ *                      [review_unstable_months]) and tekun
+ *                      [review_tekun_months]; other programs have no
  *                      periodic review
  *   suspended, rejected, withdrawn: reason
  *   terminated:        ended_on, end_reason, monthly_amount = 0
- * The numbers of days are those of the 2021 办法 and are kept in one table
- * in jz-workflow.c.
+ * A date once computed stays on the case when a standard changes later.
  *
  * Each step is one transaction: the case row (version checked), a
  * case_history row (from_status, status, on_date, at, user_name, note,
@@ -255,7 +265,8 @@ gboolean            jz_case_review_emergency    (JzDb              *db,
                                                  const char        *on_date,
                                                  const char        *note,
                                                  GError           **error);
-/* The county's check of at least @rate_bp (0: 30 %) of the tekun cases
+/* The county's check of at least @rate_bp (0: the district's
+ * tekun_sample_pct in force today, 30 % by default) of the tekun cases
  * awaiting its decision: marks further cases as sampled until the rate is
  * reached, in an order fixed by @seed, so that the same seed on the same
  * cases picks the same ones.  @n_sampled: the cases marked now. */

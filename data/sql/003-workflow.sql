@@ -10,7 +10,7 @@
 -- `by_hukou` = 1: a row names urban or rural; 0: it holds for both.
 CREATE TABLE standard_kinds (
   code       TEXT PRIMARY KEY,
-  unit       TEXT NOT NULL CHECK (unit IN ('fen', 'bp', 'months')),
+  unit       TEXT NOT NULL CHECK (unit IN ('fen', 'bp', 'months', 'days', 'workdays')),
   by_hukou   INTEGER NOT NULL CHECK (by_hukou IN (0, 1)),
   sort_order INTEGER NOT NULL
 ) WITHOUT ROWID;
