@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# End-to-end tests of jiuzhu-cli standards and benefit. TAP output.
+# End-to-end tests of jiuzhu-cli standards (with the raise preview) and benefit. TAP output.
 set -uo pipefail
 
 cli=$1
@@ -205,6 +205,47 @@ sqlite3 "$db" "INSERT INTO households (id, region_id, hukou, opened_on) VALUES (
 ok "benefit --case" status_is 0 benefit --case 1 --date 2026-07-01 --json
 ok "  from the file, with the township's standard" total_is 74000
 ok "a case that does not exist" status_is 1 benefit --case 99 --date 2026-07-01
+ok "  one clear sentence" one_sentence
+
+
+# ---- preview (提标测算) ----
+
+demo="$tmp/demo.db"
+preview () { "$cli" --db "$demo" standards preview "$@"; }
+ok "a demo district to preview on" status_is 0 "$cli" --db "$demo" demo --households 400 --seed 11 --until 2025-06
+urban=$(sqlite3 "$demo" "SELECT amount FROM standards WHERE kind = 'dibao' AND hukou = 'urban' AND region_id IS NULL AND effective_from <= '2025-08-01' ORDER BY effective_from DESC LIMIT 1")
+raised=$(( (urban + 5000) / 100 ))
+cp "$demo" "$tmp/demo-before.db"
+
+ok "standards preview --help" status_is 0 "$cli" standards preview --help
+ok "  says what the columns are" prints 'program, township, households, persons'
+ok "preview an urban dibao raise" status_is 0 preview dibao "$raised" --hukou urban --from 2025-08-01
+ok "  TSV of six fields" test "$(awk -F'\t' 'NF != 6' "$tmp/stdout" | wc -l)" -eq 0
+ok "  urban dibao, per township" prints '^dibao_urban\t[^\t]+\t[1-9][0-9]*\t[1-9][0-9]*\t[1-9][0-9]*\t[1-9][0-9]*$'
+ok "  and the tekun basic amount" prints '^tekun_(dispersed|centralized)\t'
+ok "  but no rural dibao" bash -c "! grep -q '^dibao_rural' '$tmp/stdout'"
+ok "  a total row last" bash -c "tail -1 '$tmp/stdout' | grep -qP '^total\t\t'"
+ok "  the total is the sum of the rows" test "$(awk -F'\t' '$1 != "total" { h += $3; p += $4; m += $5; y += $6 } $1 == "total" { t = $3 "/" $4 "/" $5 "/" $6 } END { print (h >= $3) " " (p == $4) " " (m == $5) " " (y == $6) }' "$tmp/stdout")" = "1 1 1 1"
+ok "  a year is twelve months" test "$(awk -F'\t' '$6 != 12 * $5' "$tmp/stdout" | wc -l)" -eq 0
+ok "  nothing was written" cmp -s <(sqlite3 "$tmp/demo-before.db" .dump) <(sqlite3 "$demo" .dump)
+cut -f1,2 "$tmp/stdout" | grep -v '^total' | head -1 | cut -f2 >"$tmp/township"
+township=$(cat "$tmp/township")
+ok "one township's own value" status_is 0 preview dibao "$raised" --hukou urban --township "$township" --from 2025-08-01
+ok "  changes that township only" test "$(grep -v '^total' "$tmp/stdout" | cut -f2 | sort -u)" = "$township"
+ok "saved, the same value" status_is 0 "$cli" --db "$demo" standards set dibao "$raised" --hukou urban --from 2025-08-01
+ok "  previews no change" status_is 0 preview dibao "$raised" --hukou urban --from 2025-08-01
+ok "  only a total of zeros" test "$(cat "$tmp/stdout")" = "$(printf 'total\t\t0\t0\t0\t0')"
+ok "temporary assistance" status_is 0 preview temp_illness_max 13 --from 2025-08-01
+ok "  has no monthly change" test ! -s "$tmp/stdout"
+ok "  and says why" says "paid once"
+ok "a deadline of the workflow" status_is 0 preview notice_days 10 --from 2025-08-01
+ok "  changes no amount either" bash -c "test ! -s '$tmp/stdout' && grep -q 'No benefit amount' '$tmp/stderr'"
+ok "dibao without hukou" status_is 1 preview dibao 700 --from 2025-08-01
+ok "  says to choose one" says "urban and rural"
+ok "a village is no township" status_is 1 preview dibao 700 --hukou urban --township "$(sqlite3 "$demo" "SELECT name FROM regions WHERE level = 'village' LIMIT 1")" --from 2025-08-01
+ok "  one clear sentence" one_sentence
+ok "no date" status_is 2 preview dibao 700 --hukou urban
+ok "a value that does not read" status_is 1 preview dibao 7,00 --hukou urban --from 2025-08-01
 ok "  one clear sentence" one_sentence
 
 echo "1..$n"

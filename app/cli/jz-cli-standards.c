@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jiuzhu-cli standards: list, history, set.
+/* jiuzhu-cli standards: list, history, set, preview.
  *
  * The command line acts as the administrator of the file (single-user
  * mode): whoever can write the database file could change it with any
@@ -12,6 +12,7 @@
 
 #include "jz-calendar.h"
 #include "jz-cli.h"
+#include "jz-standard-preview.h"
 #include "jz-standard.h"
 
 /* kind, hukou, township, value, notation, effective_from: one row. */
@@ -206,6 +207,111 @@ standards_set (JzCliGlobals *globals,
 }
 
 static void
+print_preview_row (const char                 *program,
+                   const JzStandardPreviewRow *row)
+{
+  g_autofree char *township = jz_cli_tsv_field (row->township_name != NULL ? row->township_name : "");
+
+  g_print ("%s\t%s\t%u\t%u\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
+           program, township, row->households, row->persons, row->monthly_change, row->yearly_change);
+}
+
+static int
+standards_preview (JzCliGlobals *globals,
+                   int           argc,
+                   char        **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JzStandardPreview) preview = NULL;
+  g_autoptr(JzStandard) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = NULL;
+  g_autofree char *hukou = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *from = NULL;
+  GOptionEntry entries[] = {
+    { "hukou", 0, 0, G_OPTION_ARG_STRING, &hukou, N_("urban or rural, for the kinds that differ by hukou (dibao, tekun_basic_ratio)"), "urban|rural" },
+    { "township", 0, 0, G_OPTION_ARG_STRING, &township, N_("A value of this township only (default: the whole district)"), "NAME" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The date the value would hold from (required)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  JzStandardKind kind;
+  JzStandardHukou hukou_value;
+  gint64 value;
+  GDate date;
+
+  context = g_option_context_new (_("KIND VALUE"));
+  g_option_context_set_summary (context,
+                                _("What a new value of a standard would change, without saving it: the benefit of "
+                                  "every case active on the date, computed with the standards in force then and "
+                                  "again with the new value.  Rows are TSV: program, township, households, persons, "
+                                  "monthly change in fen, yearly change in fen (12 months), then a total row.  "
+                                  "VALUE is written as for “standards set”."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return jz_cli_usage_error (error->message);
+
+  if (argc != 3)
+    return jz_cli_usage_error (_("Give the kind and the value, for example: standards preview dibao 700 --hukou urban --from 2026-07-01."));
+  if (!jz_standard_kind_from_code (argv[1], &kind))
+    return unknown_kind (argv[1]);
+  if (from == NULL || !jz_cli_parse_date (from, &date))
+    return jz_cli_usage_error (_("Give the date the value would hold from with --from YYYY-MM-DD."));
+  if (!jz_standard_hukou_from_code (hukou, &hukou_value))
+    return jz_cli_usage_error (_("Give the hukou as urban or rural."));
+  if (!jz_standard_parse_value (kind, argv[2], &value, &error))
+    return jz_cli_fail (error);
+
+  db = jz_cli_open_db (globals, JZ_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    return jz_cli_fail (error);
+
+  draft = jz_standard_new ();
+  draft->kind = kind;
+  draft->hukou = hukou_value;
+  draft->value = value;
+  draft->effective_from = g_strdup (from);
+  if (township != NULL)
+    {
+      draft->township_id = jz_cli_find_township (db, township, &error);
+      if (draft->township_id == 0)
+        return jz_cli_fail (error);
+    }
+
+  preview = jz_standard_preview_compute (db, draft, NULL, &error);
+  if (preview == NULL)
+    return jz_cli_fail (error);
+
+  if (!preview->monthly)
+    {
+      g_printerr ("%s\n", preview->note);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      const JzStandardPreviewRow *row = g_ptr_array_index (preview->rows, i);
+
+      print_preview_row (jz_benefit_program_code (row->program), row);
+    }
+  print_preview_row ("total", &preview->total);
+
+  if (preview->failed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u case could not be computed and is left out: %s",
+                                                               "%u cases could not be computed and are left out: %s",
+                                                               preview->failed),
+                                                  preview->failed, preview->failure);
+
+      g_printerr ("%s\n", message);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static void
 print_standards_help (void)
 {
   g_print ("%s\n\n", _("Usage: jiuzhu-cli [--db PATH] standards COMMAND"));
@@ -215,6 +321,8 @@ print_standards_help (void)
   g_print ("  history KIND                    %s\n", _("Every value of one kind"));
   g_print ("  set KIND VALUE [--hukou urban|rural] [--township NAME] --from DATE [--note TEXT]\n"
            "                                  %s\n", _("Set a value from a date on; see “standards set --help”"));
+  g_print ("  preview KIND VALUE [--hukou urban|rural] [--township NAME] --from DATE\n"
+           "                                  %s\n", _("What a new value would change, per program and township, without saving it"));
   g_print ("\n%s\n", _("Kinds:"));
   for (JzStandardKind k = 0; k < JZ_STANDARD_N_KINDS; k++)
     g_print ("  %-32s %-9s %s\n", jz_standard_kind_code (k),
@@ -233,6 +341,7 @@ jz_cli_standards (JzCliGlobals *globals,
     { "list",    standards_list },
     { "history", standards_history },
     { "set",     standards_set },
+    { "preview", standards_preview },
   };
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
@@ -251,5 +360,5 @@ jz_cli_standards (JzCliGlobals *globals,
         return commands[i].func (globals, argc - 1, argv + 1);
       }
 
-  return jz_cli_usage_error (_("Name what to do with the standards: list, history or set."));
+  return jz_cli_usage_error (_("Name what to do with the standards: list, history, set or preview."));
 }

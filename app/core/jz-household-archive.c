@@ -8,6 +8,7 @@
 #include "jz-db-private.h"
 #include "jz-household-archive.h"
 #include "jz-household-events-private.h"
+#include "jz-user.h"
 
 static gboolean
 set_household_status (JzDb        *db,
@@ -108,6 +109,9 @@ jz_household_archive (JzDb        *db,
                       GError     **error)
 {
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household_id, error))
+    return FALSE;
 
   return jz_db_write (db, archive_cb, &household_id, error);
 }
@@ -215,6 +219,9 @@ jz_household_unarchive (JzDb        *db,
                         GError     **error)
 {
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household_id, error))
+    return FALSE;
 
   return jz_db_write (db, unarchive_cb, &household_id, error);
 }

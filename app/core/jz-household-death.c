@@ -8,6 +8,7 @@
 #include "jz-db-private.h"
 #include "jz-household-events.h"
 #include "jz-household-events-private.h"
+#include "jz-user.h"
 
 
 /* --- death of the head ---------------------------------------------------- */
@@ -258,6 +259,9 @@ jz_household_record_head_death (JzDb              *db,
 
   if (successor_id != NULL)
     *successor_id = 0;
+
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household_id, error))
+    return FALSE;
 
   if (!jz_db_write (db, head_death_cb, &data, error))
     return FALSE;

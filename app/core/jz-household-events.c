@@ -9,6 +9,7 @@
 #include "jz-household-events.h"
 #include "jz-household-events-private.h"
 #include "jz-labels.h"
+#include "jz-user.h"
 
 /* Cases that are still running or being decided; everything else is over. */
 #define CASE_IS_OPEN "status NOT IN ('terminated', 'rejected', 'withdrawn')"
@@ -488,6 +489,9 @@ jz_household_move_in (JzDb        *db,
   g_return_val_if_fail (JZ_IS_DB (db), 0);
   g_return_val_if_fail (person != NULL, 0);
 
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, person->household_id, error))
+    return 0;
+
   if (!jz_db_write (db, move_in_cb, &data, error))
     {
       person->id = 0;
@@ -572,6 +576,9 @@ jz_household_move_out (JzDb        *db,
 
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
 
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household_id, error))
+    return FALSE;
+
   return jz_db_write (db, leave_cb, &data, error);
 }
 
@@ -590,6 +597,9 @@ jz_household_record_member_death (JzDb        *db,
   LeaveData data = { household_id, person_id, on, NULL, "died" };
 
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household_id, error))
+    return FALSE;
 
   return jz_db_write (db, leave_cb, &data, error);
 }
@@ -702,6 +712,9 @@ jz_household_change_head (JzDb              *db,
                            _("Choose the former head’s relation to the new head."));
       return FALSE;
     }
+
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household_id, error))
+    return FALSE;
 
   return jz_db_write (db, head_change_cb, &data, error);
 }

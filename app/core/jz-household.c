@@ -8,6 +8,7 @@
 #include "jz-db-private.h"
 #include "jz-household.h"
 #include "jz-id-number.h"
+#include "jz-user.h"
 
 #define HOUSEHOLD_COLUMNS \
   "id, region_id, head_person_id, predecessor_id, hukou, address, phone, bank, bank_account, " \
@@ -368,6 +369,9 @@ jz_household_create (JzDb         *db,
   if (household->opened_on == NULL)
     household->opened_on = today_iso ();
 
+  if (!jz_user_check_village (db, JZ_PERMISSION_EDIT_FILES, household->region_id, error))
+    return 0;
+
   if (!jz_db_write (db, create_cb, &data, error))
     {
       household->id = 0;
@@ -521,6 +525,9 @@ jz_household_update (JzDb         *db,
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
   g_return_val_if_fail (household != NULL, FALSE);
 
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, household->id, error))
+    return FALSE;
+
   if (!jz_db_write (db, update_household_cb, household, error))
     return FALSE;
 
@@ -639,6 +646,9 @@ jz_person_add (JzDb      *db,
   g_return_val_if_fail (JZ_IS_DB (db), 0);
   g_return_val_if_fail (person != NULL, 0);
 
+  if (!jz_user_check_household (db, JZ_PERMISSION_EDIT_FILES, person->household_id, error))
+    return 0;
+
   if (!jz_db_write (db, add_person_cb, person, error))
     {
       person->id = 0;
@@ -744,6 +754,9 @@ jz_person_update (JzDb      *db,
   if (!normalize_person (person, error))
     return FALSE;
 
+  if (!jz_user_check_person (db, JZ_PERMISSION_EDIT_FILES, person->id, error))
+    return FALSE;
+
   if (!jz_db_write (db, update_person_cb, person, error))
     return FALSE;
 
@@ -807,6 +820,9 @@ jz_household_reveal_bank_account (JzDb     *db,
   RevealData data = { id, NULL };
 
   g_return_val_if_fail (JZ_IS_DB (db), NULL);
+
+  if (!jz_user_check_household (db, JZ_PERMISSION_READ, id, error))
+    return NULL;
 
   if (!jz_db_write (db, reveal_cb, &data, error))
     {

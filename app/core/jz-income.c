@@ -9,6 +9,7 @@
 #include "jz-income.h"
 #include "jz-labels.h"
 #include "jz-money.h"
+#include "jz-user.h"
 
 #define INCOME_COLUMNS "id, person_id, kind, monthly_amount, version"
 
@@ -309,6 +310,9 @@ jz_income_add (JzDb      *db,
       !jz_income_check_amount (income->monthly_amount, error))
     return 0;
 
+  if (!jz_user_check_person (db, JZ_PERMISSION_EDIT_FILES, income->person_id, error))
+    return 0;
+
   if (!jz_db_write (db, add_cb, income, error))
     {
       income->id = 0;
@@ -386,6 +390,9 @@ jz_income_update (JzDb      *db,
       !jz_income_check_amount (income->monthly_amount, error))
     return FALSE;
 
+  if (!jz_user_check_person (db, JZ_PERMISSION_EDIT_FILES, income->person_id, error))
+    return FALSE;
+
   if (!jz_db_write (db, update_cb, income, error))
     return FALSE;
 
@@ -450,6 +457,9 @@ jz_income_remove (JzDb            *db,
 {
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
   g_return_val_if_fail (income != NULL, FALSE);
+
+  if (!jz_user_check_person (db, JZ_PERMISSION_EDIT_FILES, income->person_id, error))
+    return FALSE;
 
   return jz_db_write (db, remove_cb, (gpointer) income, error);
 }

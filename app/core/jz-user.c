@@ -988,3 +988,146 @@ jz_user_set_single_user (JzDb          *db,
 
   return jz_db_write (db, set_single_user_cb, &data, error);
 }
+
+/* --- the first run's offer -------------------------------------------------- */
+
+gboolean
+jz_user_get_offer_first_admin (JzDb *db)
+{
+  g_autofree char *single_user = NULL;
+  g_autofree char *offered = NULL;
+
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  if (jz_db_get_read_only (db) || !jz_user_needs_first_admin (db))
+    return FALSE;
+
+  /* Either value means somebody decided already. */
+  single_user = get_meta (db, "single_user");
+  if (single_user != NULL)
+    return FALSE;
+
+  offered = get_meta (db, "first_admin_offered");
+  return offered == NULL;
+}
+
+static gboolean
+set_offered_cb (JzDb     *db,
+                gpointer  user_data,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old = get_meta (db, "first_admin_offered");
+
+  if (old != NULL)
+    return TRUE;
+
+  stmt = jz_db_prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('first_admin_offered', '1')", error);
+  if (stmt == NULL || !jz_db_step_done (db, stmt, error))
+    return FALSE;
+
+  return jz_audit_record (db, "meta", 0, "update", NULL, "{\"first_admin_offered\":\"1\"}", error);
+}
+
+gboolean
+jz_user_set_first_admin_offered (JzDb    *db,
+                                 GError **error)
+{
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  return jz_db_write (db, set_offered_cb, NULL, error);
+}
+
+#define ACTOR_KEY "jz-user-actor"
+
+void
+jz_user_set_actor (JzDb         *db,
+                   const JzUser *user)
+{
+  g_return_if_fail (JZ_IS_DB (db));
+
+  g_object_set_data_full (G_OBJECT (db), ACTOR_KEY,
+                          user != NULL ? jz_user_copy (user) : NULL,
+                          (GDestroyNotify) jz_user_free);
+}
+
+const JzUser *
+jz_user_get_actor (JzDb *db)
+{
+  g_return_val_if_fail (JZ_IS_DB (db), NULL);
+
+  return g_object_get_data (G_OBJECT (db), ACTOR_KEY);
+}
+
+/* The township of the row @sql finds by @id: the parent of its village. */
+static gboolean
+check_township_of (JzDb          *db,
+                   JzPermission   permission,
+                   const char    *sql,
+                   gint64         id,
+                   GError       **error)
+{
+  const JzUser *actor = jz_user_get_actor (db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 township = 0;
+  int rc;
+
+  /* Who may do everything needs no look-up. */
+  if (jz_user_can (actor, permission, -1))
+    return TRUE;
+
+  stmt = jz_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    township = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      jz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  return jz_user_check (actor, permission, township, error);
+}
+
+gboolean
+jz_user_check_household (JzDb          *db,
+                         JzPermission   permission,
+                         gint64         household_id,
+                         GError       **error)
+{
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  return check_township_of (db, permission,
+                            "SELECT r.parent_id FROM households h JOIN regions r ON r.id = h.region_id WHERE h.id = ?",
+                            household_id, error);
+}
+
+gboolean
+jz_user_check_person (JzDb          *db,
+                      JzPermission   permission,
+                      gint64         person_id,
+                      GError       **error)
+{
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  return check_township_of (db, permission,
+                            "SELECT r.parent_id FROM persons p JOIN households h ON h.id = p.household_id "
+                            "JOIN regions r ON r.id = h.region_id WHERE p.id = ?",
+                            person_id, error);
+}
+
+gboolean
+jz_user_check_village (JzDb          *db,
+                       JzPermission   permission,
+                       gint64         village_id,
+                       GError       **error)
+{
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  return check_township_of (db, permission,
+                            "SELECT parent_id FROM regions WHERE id = ?",
+                            village_id, error);
+}

@@ -163,6 +163,38 @@ gboolean     jz_user_set_single_user  (JzDb          *db,
 /* TRUE when no active administrator has a password yet: the first run
  * asks to create one (or to give the demo's "admin" a password). */
 gboolean     jz_user_needs_first_admin (JzDb         *db);
+/* Whether the window should offer to set up the first administrator on
+ * opening the file: none can sign in yet, nobody chose single-user mode,
+ * the file can be written, and the offer was not answered on this file
+ * before — so that a demo database asks once, not at every start. */
+gboolean     jz_user_get_offer_first_admin (JzDb      *db);
+/* Records that the offer was answered, whichever way (meta key
+ * first_admin_offered = '1'); the Users settings stay the way to an
+ * administrator afterwards. */
+gboolean     jz_user_set_first_admin_offered (JzDb    *db,
+                                              GError **error);
+
+/* The user acting on @db: the window sets who signed in, so that the core
+ * functions that take no user (household files, members, income, events)
+ * refuse what the role or the township does not allow.  NULL (the default,
+ * single-user mode and the command line) allows everything. */
+void          jz_user_set_actor          (JzDb          *db,
+                                          const JzUser  *user);
+const JzUser *jz_user_get_actor          (JzDb          *db);
+/* jz_user_check() for the acting user on a household's township, on a
+ * member's, or on a village's (a file about to be opened there). */
+gboolean      jz_user_check_household    (JzDb          *db,
+                                          JzPermission   permission,
+                                          gint64         household_id,
+                                          GError       **error);
+gboolean      jz_user_check_person       (JzDb          *db,
+                                          JzPermission   permission,
+                                          gint64         person_id,
+                                          GError       **error);
+gboolean      jz_user_check_village      (JzDb          *db,
+                                          JzPermission   permission,
+                                          gint64         village_id,
+                                          GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JzUser, jz_user_free)
 

@@ -5,6 +5,7 @@
 
 #include "jz-about.h"
 #include "jz-application.h"
+#include "jz-first-admin-dialog.h"
 #include "jz-window.h"
 
 struct _JzApplication
@@ -190,6 +191,21 @@ error_heading (const char    *path,
   return g_strdup_printf (_("Could Not Open “%s”"), name);
 }
 
+/* A new file, or one nobody has decided about yet, offers to set up the
+ * administrator, once (see jz_user_get_offer_first_admin()).  Here rather
+ * than in the window, which shows a database it is given without asking. */
+static void
+offer_first_admin (JzApplication *self,
+                   JzWindow      *window)
+{
+  JzDb *db = jz_window_get_db (window);
+
+  g_assert (JZ_IS_APPLICATION (self));
+
+  if (db != NULL && jz_user_get_offer_first_admin (db))
+    jz_first_admin_dialog_new (window, db);
+}
+
 enum {
   CANDIDATE_REQUESTED,
   CANDIDATE_LAST,
@@ -272,6 +288,8 @@ open_first_window (JzApplication *self,
       shown = g_error_new_literal (first_error->domain, first_error->code, body->str);
       jz_window_show_error (window, heading, shown);
     }
+  else
+    offer_first_admin (self, window);
 
   return window;
 }
@@ -715,6 +733,7 @@ jz_application_open_database (JzApplication *self,
   remember_database (self, jz_db_get_path (db));
   jz_window_set_db (window, db);
   gtk_window_present (GTK_WINDOW (window));
+  offer_first_admin (self, window);
 
   return TRUE;
 }

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jz-case.h"
+#include "jz-case-view.h"
 #include "jz-cases-page.h"
 #include "jz-form.h"
 #include "jz-household-archive.h"
@@ -41,6 +43,7 @@ struct _JzCasesPage
   GtkColumnViewColumn *amount_column;
   AdwStatusPage       *empty_page;
   JzHouseholdView     *household_view;
+  JzCaseView          *case_view;
   GtkRevealer         *export_revealer;
   GtkLabel            *export_label;
   GtkProgressBar      *export_progress;
@@ -53,6 +56,7 @@ struct _JzCasesPage
   JzHouseholdModel    *model;
   GtkSingleSelection  *selection;
   GPtrArray           *townships;  /* JzRegion */
+  gint64               scope;      /* a clerk's own township, the only one shown; 0: all */
   GPtrArray           *villages;   /* JzRegion, of the chosen township */
 
   /* Borrowed: the overlay owns it until it is dismissed */
@@ -79,6 +83,15 @@ selected_region (GtkDropDown *dropdown,
   return ((JzRegion *) g_ptr_array_index (regions, position - 1))->id;
 }
 
+/* A township clerk sees and changes only the files of their township. */
+static gint64
+user_scope (JzCasesPage *self)
+{
+  const JzUser *user = jz_page_get_user (JZ_PAGE (self));
+
+  return user != NULL && user->role == JZ_ROLE_CLERK ? MAX (user->region_id, 1) : 0;
+}
+
 static JzHouseholdQuery *
 build_query (JzCasesPage *self)
 {
@@ -87,7 +100,8 @@ build_query (JzCasesPage *self)
   g_assert (JZ_IS_CASES_PAGE (self));
 
   query->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  query->township_id = selected_region (self->township_dropdown, self->townships);
+  query->township_id = self->scope != 0 ? self->scope
+                                        : selected_region (self->township_dropdown, self->townships);
   query->village_id = selected_region (self->village_dropdown, self->villages);
   /* The first item of each dropdown is "all". */
   query->program = g_strdup (jz_choice_code_at (JZ_CHOICE_PROGRAM, TRUE, gtk_drop_down_get_selected (self->program_dropdown)));
@@ -208,9 +222,16 @@ load_townships (JzCasesPage *self)
         g_ptr_array_add (self->townships, g_steal_pointer (&g_ptr_array_index (children, j)));
     }
 
+  self->scope = user_scope (self);
+  if (self->scope != 0)
+    for (guint i = self->townships->len; i-- > 0;)
+      if (((JzRegion *) g_ptr_array_index (self->townships, i))->id != self->scope)
+        g_ptr_array_remove_index (self->townships, i);
+
   names = region_list_new (_("All townships"), self->townships);
   gtk_drop_down_set_model (self->township_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->township_dropdown, 0);
+  gtk_drop_down_set_selected (self->township_dropdown, self->scope != 0 && self->townships->len > 0 ? 1 : 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->township_dropdown), self->scope == 0);
   load_villages (self);
 }
 
@@ -284,6 +305,7 @@ show_list (JzCasesPage *self)
   g_assert (JZ_IS_CASES_PAGE (self));
 
   gtk_stack_set_visible_child_name (self->stack, "list");
+  jz_case_view_set_case_id (self->case_view, 0);
   /* Forgets a revealed account number: it is shown until the file is left. */
   jz_household_view_set_household_id (self->household_view, 0);
   if (self->model != NULL)
@@ -295,6 +317,46 @@ static void
 household_back_cb (JzCasesPage *self)
 {
   show_list (self);
+}
+
+/* A case opens over its household's file, which Back returns to. */
+static void
+open_case (JzCasesPage *self,
+           gint64       case_id)
+{
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  g_autoptr(JzCase) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  if (db == NULL || case_id <= 0)
+    return;
+
+  item = jz_case_get (db, case_id, &error);
+  if (item == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (GTK_IS_WINDOW (root))
+        jz_form_show_save_error (GTK_WINDOW (root), error, NULL, NULL);
+      return;
+    }
+
+  if (jz_household_view_get_household_id (self->household_view) != item->household_id)
+    jz_household_view_set_household_id (self->household_view, item->household_id);
+  jz_case_view_set_case_id (self->case_view, case_id);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+}
+
+static void
+case_back_cb (JzCasesPage *self)
+{
+  g_assert (JZ_IS_CASES_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "household");
+  jz_case_view_set_case_id (self->case_view, 0);
+  jz_household_view_refresh (self->household_view);
 }
 
 static void
@@ -533,6 +595,14 @@ open_household_action (GtkWidget  *widget,
 }
 
 static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_case (JZ_CASES_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
 undo_archive_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -600,6 +670,7 @@ reset (JzCasesPage *self,
   self->resetting = FALSE;
 
   jz_household_view_set_db (self->household_view, db);
+  jz_case_view_set_db (self->case_view, db);
   gtk_stack_set_visible_child_name (self->stack, "list");
 
   if (db != NULL)
@@ -622,7 +693,8 @@ jz_cases_page_reload (JzPage *page)
 
   g_assert (JZ_IS_CASES_PAGE (self));
 
-  if (self->model == NULL || jz_household_model_get_db (self->model) != db)
+  if (self->model == NULL || jz_household_model_get_db (self->model) != db ||
+      self->scope != user_scope (self))
     {
       reset (self, db);
       return;
@@ -631,6 +703,8 @@ jz_cases_page_reload (JzPage *page)
   jz_household_model_refresh (self->model);
   if (jz_household_view_get_household_id (self->household_view) != 0)
     jz_household_view_refresh (self->household_view);
+  if (jz_case_view_get_case_id (self->case_view) != 0)
+    jz_case_view_refresh (self->case_view);
 }
 
 static void
@@ -691,6 +765,7 @@ jz_cases_page_class_init (JzCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, amount_column);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, household_view);
+  gtk_widget_class_bind_template_child (widget_class, JzCasesPage, case_view);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, export_label);
   gtk_widget_class_bind_template_child (widget_class, JzCasesPage, export_progress);
@@ -699,14 +774,17 @@ jz_cases_page_class_init (JzCasesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, household_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, household_archived_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_back_cb);
 
   gtk_widget_class_install_action (widget_class, "cases.open-household", "x", open_household_action);
+  gtk_widget_class_install_action (widget_class, "cases.open-case", "x", open_case_action);
   gtk_widget_class_install_action (widget_class, "cases.undo-archive", "x", undo_archive_action);
   gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "cases.cancel-export", NULL, cancel_export_action);
 
   g_type_ensure (JZ_TYPE_HOUSEHOLD_VIEW);
+  g_type_ensure (JZ_TYPE_CASE_VIEW);
 }
 
 static void

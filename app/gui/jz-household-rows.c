@@ -153,10 +153,10 @@ GtkWidget *
 jz_household_case_row_new (JzDb   *db,
                            JzCase *item)
 {
-  g_autoptr(GPtrArray) steps = jz_case_list_history (db, item->id, NULL);
   g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *row;
+  GtkWidget *image;
 
   g_ptr_array_add (facts, g_strdup (jz_case_status_label (item->status)));
   if (item->monthly_amount > 0)
@@ -173,20 +173,16 @@ jz_household_case_row_new (JzDb   *db,
   g_ptr_array_add (facts, NULL);
   subtitle = g_strjoinv (" · ", (char **) facts->pdata);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jz_case_get_program_label (item));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-  for (guint i = 0; steps != NULL && i < steps->len; i++)
-    {
-      JzCaseStep *step = g_ptr_array_index (steps, i);
-      g_autofree char *amount = jz_household_format_amount (step->monthly_amount);
-      g_autofree char *title = g_strdup_printf ("%s  %s", step->on_date, jz_case_status_label (step->status));
-      /* TRANSLATORS: a step of a case: the amount, the note, who recorded it */
-      g_autofree char *detail = g_strdup_printf (_("%s · %s · by %s"), amount, step->note, step->user_name);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), jz_household_plain_row_new (title, detail));
-    }
+  /* The case opens in a view of its own: steps, deadlines, benefit. */
+  row = jz_household_plain_row_new (jz_case_get_program_label (item), subtitle);
+  image = g_object_new (GTK_TYPE_IMAGE,
+                        "icon-name", "go-next-symbolic",
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                        NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "cases.open-case");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->id);
 
   return row;
 }

@@ -7,6 +7,8 @@
 #include "jz-household-dialog.h"
 #include "jz-household-view-private.h"
 #include "jz-member-dialog.h"
+#include "jz-new-case-dialog.h"
+#include "jz-page.h"
 
 /* The actions of the household view that open forms or change the file:
  * the forms are tracked, so that a change by another clerk does not
@@ -185,6 +187,41 @@ unarchive_action (GtkWidget  *widget,
   jz_household_view_reload (self);
 }
 
+/* The user of the panel the file is shown in; NULL in single-user mode. */
+const JzUser *
+jz_household_view_get_user (JzHouseholdView *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), JZ_TYPE_PAGE);
+
+  return page != NULL ? jz_page_get_user (JZ_PAGE (page)) : NULL;
+}
+
+static void
+application_created_cb (JzHouseholdView *self,
+                        gint64           case_id)
+{
+  /* The new draft opens, to be submitted. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "cases.open-case", "x", case_id);
+}
+
+static void
+new_application_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JzHouseholdView *self = (JzHouseholdView *) widget;
+  g_autoptr(GError) error = NULL;
+  JzNewCaseDialog *dialog;
+
+  dialog = jz_new_case_dialog_new (parent_window (self), self->db, jz_household_view_get_user (self),
+                                   self->household_id, &error);
+  if (dialog == NULL)
+    jz_household_view_show_error (self, error);
+  else
+    g_signal_connect_object (dialog, "created", G_CALLBACK (application_created_cb), self, G_CONNECT_SWAPPED);
+  track_dialog (self, GTK_WIDGET (dialog));
+}
+
 static void
 open_linked_action (GtkWidget  *widget,
                     const char *action_name,
@@ -205,4 +242,5 @@ jz_household_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "household.event", "s", event_action);
   gtk_widget_class_install_action (widget_class, "household.unarchive", NULL, unarchive_action);
   gtk_widget_class_install_action (widget_class, "household.open-linked", "x", open_linked_action);
+  gtk_widget_class_install_action (widget_class, "household.new-application", NULL, new_application_action);
 }

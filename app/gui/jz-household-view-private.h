@@ -3,6 +3,7 @@
 
 #include "jz-household.h"
 #include "jz-household-view.h"
+#include "jz-user.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _JzHouseholdView
   GtkWidget       *former_group;
   GtkListBox      *former_list;
   GtkListBox      *cases_list;
+  GtkWidget       *new_application_button;
   AdwPreferencesGroup *history_group;
   GtkListBox      *history_list;
 
@@ -47,6 +49,7 @@ struct _JzHouseholdView
   char            *revealed_account;  /* until the clerk leaves the file */
 
   gint64           household_id;
+  gint64           township_id;       /* of the household's village, 0 if none */
   guint            n_dialogs;         /* forms open on this file */
 };
 
@@ -54,5 +57,6 @@ void jz_household_view_reload            (JzHouseholdView *self);
 void jz_household_view_show_error        (JzHouseholdView *self,
                                           const GError    *error);
 void jz_household_view_class_add_actions (GtkWidgetClass  *widget_class);
+const JzUser *jz_household_view_get_user (JzHouseholdView *self);
 
 G_END_DECLS

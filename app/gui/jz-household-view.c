@@ -75,6 +75,7 @@ show_facts (JzHouseholdView *self,
         head_name = member->name;
     }
 
+  self->township_id = township != NULL ? township->id : 0;
   title = head_name != NULL ? g_strdup_printf ("%s · %s", head_name, number) : g_strdup (number);
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->status_label, jz_household_status_label (household->status));
@@ -211,6 +212,9 @@ update_actions (JzHouseholdView *self,
   gboolean open = loaded && g_strcmp0 (self->household->status, "open") == 0;
   gboolean archived = loaded && g_strcmp0 (self->household->status, "archived") == 0;
   gboolean archivable = loaded && cases != NULL && can_archive (self->household, cases);
+  /* Applications are taken by whoever records steps in the township. */
+  gboolean may_apply = open && jz_user_can (jz_household_view_get_user (self), JZ_PERMISSION_APPLY,
+                                            self->township_id);
 
   gtk_widget_action_set_enabled (widget, "household.edit", open);
   gtk_widget_action_set_enabled (widget, "household.add-member", open);
@@ -220,6 +224,8 @@ update_actions (JzHouseholdView *self,
   gtk_widget_action_set_enabled (widget, "household.archive", archivable);
   gtk_widget_action_set_enabled (widget, "household.unarchive", archived);
   gtk_widget_action_set_enabled (widget, "household.reveal-account", loaded);
+  gtk_widget_action_set_enabled (widget, "household.new-application", may_apply);
+  gtk_widget_set_visible (self->new_application_button, may_apply);
 
   gtk_widget_set_visible (self->archive_button, archivable);
   gtk_widget_set_visible (self->unarchive_button, archived);
@@ -480,6 +486,7 @@ jz_household_view_class_init (JzHouseholdViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, former_group);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, former_list);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, cases_list);
+  gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, new_application_button);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, history_group);
   gtk_widget_class_bind_template_child (widget_class, JzHouseholdView, history_list);
 

@@ -3,7 +3,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jz-calendar-view.h"
+#include "jz-office-view.h"
 #include "jz-settings-page.h"
+#include "jz-standards-view.h"
+#include "jz-users-view.h"
 
 struct _JzSettingsPage
 {
@@ -20,6 +24,7 @@ struct _JzSettingsPage
   GtkLabel     *cases_label;
   GtkLabel     *regions_label;
   GtkLabel     *audit_label;
+  AdwViewStack *stack;
 };
 
 G_DEFINE_FINAL_TYPE (JzSettingsPage, jz_settings_page, JZ_TYPE_PAGE)
@@ -149,6 +154,12 @@ jz_settings_page_class_init (JzSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzSettingsPage, cases_label);
   gtk_widget_class_bind_template_child (widget_class, JzSettingsPage, regions_label);
   gtk_widget_class_bind_template_child (widget_class, JzSettingsPage, audit_label);
+  gtk_widget_class_bind_template_child (widget_class, JzSettingsPage, stack);
+
+  g_type_ensure (JZ_TYPE_STANDARDS_VIEW);
+  g_type_ensure (JZ_TYPE_CALENDAR_VIEW);
+  g_type_ensure (JZ_TYPE_OFFICE_VIEW);
+  g_type_ensure (JZ_TYPE_USERS_VIEW);
 }
 
 static void
@@ -157,4 +168,20 @@ jz_settings_page_init (JzSettingsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   jz_settings_page_reload (JZ_PAGE (self));
+}
+
+/**
+ * jz_settings_page_show_section:
+ * @name: general, standards, calendar, office, or another section's name
+ *
+ * Shows one section of the settings, as a click on its switcher does.
+ */
+void
+jz_settings_page_show_section (JzSettingsPage *self,
+                               const char     *name)
+{
+  g_return_if_fail (JZ_IS_SETTINGS_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
 }

@@ -8,8 +8,10 @@
 #include "jz-dashboard-page.h"
 #include "jz-disclosure-page.h"
 #include "jz-payments-page.h"
+#include "jz-region.h"
 #include "jz-reports-page.h"
 #include "jz-settings-page.h"
+#include "jz-sign-in-view.h"
 #include "jz-tasks-page.h"
 #include "jz-window.h"
 
@@ -28,12 +30,21 @@ struct _JzWindow
   GtkStack       *stack;
   AdwWindowTitle *content_title;
   GMenu          *file_section;
+  AdwWindowTitle *sign_in_title;
+  JzSignInView   *sign_in_view;
+  GtkWidget      *user_button;
+  GtkLabel       *user_button_label;
+  GtkPopover     *user_popover;
+  GtkLabel       *user_name_label;
+  GtkLabel       *user_role_label;
 
   /* Owned references */
   JzDb           *db;
   JzUser         *user;     /* signed in; NULL in single-user mode */
   GSettings      *settings;
   GListModel     *pages;
+
+  gulong          db_changed_handler;
 };
 
 G_DEFINE_FINAL_TYPE (JzWindow, jz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -148,6 +159,7 @@ update_titles (JzWindow *self)
     file_name = g_filename_display_basename (jz_db_get_path (self->db));
 
   adw_window_title_set_subtitle (self->content_title, file_name != NULL ? file_name : "");
+  adw_window_title_set_subtitle (self->sign_in_title, file_name != NULL ? file_name : "");
 
   if (file_name != NULL)
     /* TRANSLATORS: the window title: database file name, then the application name */
@@ -159,14 +171,156 @@ update_titles (JzWindow *self)
 }
 
 /* Eight panels with nothing in them would only puzzle the clerk: without a
- * database the window says so and offers the way to one instead. */
+ * database the window says so and offers the way to one instead.  A file
+ * that asks everyone to sign in shows nothing of its data until someone
+ * has; whether it asks is read anew each time, as the administrator may
+ * switch it at another desk. */
 static void
 update_content (JzWindow *self)
 {
+  const char *shown;
+
   g_assert (JZ_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child_name (self->main_stack, self->db != NULL ? "panels" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", self->db != NULL);
+  if (self->db == NULL)
+    shown = "empty";
+  else if (self->user == NULL && !jz_user_get_single_user (self->db))
+    shown = "sign-in";
+  else
+    shown = "panels";
+
+  gtk_stack_set_visible_child_name (self->main_stack, shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", g_str_equal (shown, "panels"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", self->user != NULL);
+}
+
+/* Who is signed in, beside the title of the panel. */
+static void
+update_user_button (JzWindow *self)
+{
+  const JzUser *user = self->user;
+  g_autofree char *role = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *name;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  gtk_widget_set_visible (self->user_button, user != NULL);
+  if (user == NULL)
+    return;
+
+  name = user->full_name != NULL && user->full_name[0] != '\0' ? user->full_name : user->name;
+
+  if (user->role == JZ_ROLE_CLERK && self->db != NULL)
+    {
+      g_autoptr(JzRegion) township = jz_region_get (self->db, user->region_id, NULL);
+
+      /* TRANSLATORS: the role of the signed-in user, then their township */
+      role = g_strdup_printf (_("%s, %s"), jz_role_label (user->role), township != NULL ? township->name : "—");
+    }
+  else
+    role = g_strdup (jz_role_label (user->role));
+
+  gtk_label_set_label (self->user_button_label, name);
+  gtk_label_set_label (self->user_name_label, name);
+  gtk_label_set_label (self->user_role_label, role);
+
+  /* TRANSLATORS: tooltip of the user button; a full name, then a role */
+  tooltip = g_strdup_printf (_("Signed in as %s (%s)"), name, role);
+  gtk_widget_set_tooltip_text (self->user_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+}
+
+static gboolean
+same_user (const JzUser *a,
+           const JzUser *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->id == b->id && a->role == b->role && a->region_id == b->region_id &&
+         a->active == b->active && g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->full_name, b->full_name) == 0;
+}
+
+/* After another clerk's commit or a change in Settings → Users: the user
+ * signed in may have been switched off, renamed or given another role,
+ * and the file may ask everyone to sign in now, or no more. */
+static void
+update_sign_in (JzWindow *self)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  if (self->db != NULL && self->user != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JzUser) fresh = jz_user_get (self->db, self->user->id, &error);
+
+      /* A file locked for a moment signs nobody out. */
+      if ((fresh == NULL && g_error_matches (error, JZ_DB_ERROR, JZ_DB_ERROR_NOT_FOUND)) ||
+          (fresh != NULL && !fresh->active))
+        jz_window_set_user (self, NULL);
+      else if (fresh != NULL && !same_user (fresh, self->user))
+        jz_window_set_user (self, fresh);
+    }
+
+  update_content (self);
+}
+
+static void
+db_changed_cb (JzWindow *self,
+               JzDb     *db)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  update_sign_in (self);
+}
+
+static void
+signed_in_cb (JzWindow     *self,
+              const JzUser *user,
+              JzSignInView *view)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  jz_window_set_user (self, user);
+}
+
+static void
+user_button_clicked_cb (JzWindow  *self,
+                        GtkButton *button)
+{
+  g_assert (JZ_IS_WINDOW (self));
+
+  gtk_popover_popup (self->user_popover);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JzWindow *self = (JzWindow *) widget;
+
+  g_assert (JZ_IS_WINDOW (self));
+
+  gtk_popover_popdown (self->user_popover);
+  jz_window_set_user (self, NULL);
+  jz_sign_in_view_reset (self->sign_in_view);
+  /* The next person starts where everyone does, not in the file the
+   * last one left open. */
+  if (self->db != NULL && !jz_user_get_single_user (self->db))
+    jz_window_set_panel (self, "dashboard");
+}
+
+static void
+update_sign_in_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  update_sign_in (JZ_WINDOW (widget));
 }
 
 static void
@@ -271,7 +425,8 @@ search_shortcut_cb (GtkWidget *widget,
 {
   JzWindow *self = (JzWindow *) widget;
 
-  if (self->db == NULL)
+  /* Nothing is found before someone has signed in. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "panels") != 0)
     return FALSE;
 
   return gtk_widget_activate_action (gtk_stack_get_child_by_name (self->stack, "cases"),
@@ -363,7 +518,13 @@ jz_window_dispose (GObject *object)
   JzWindow *self = (JzWindow *) object;
 
   if (self->db != NULL)
-    jz_db_unwatch (self->db);
+    {
+      jz_db_unwatch (self->db);
+      g_clear_signal_handler (&self->db_changed_handler, self->db);
+    }
+
+  if (self->user_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->user_popover));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JZ_TYPE_WINDOW);
 
@@ -482,8 +643,21 @@ jz_window_class_init (JzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JzWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, JzWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, sign_in_title);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, sign_in_view);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, user_button);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, user_button_label);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, user_popover);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, user_name_label);
+  gtk_widget_class_bind_template_child (widget_class, JzWindow, user_role_label);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, user_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  /* For Settings → Users, after it changed a user or single-user mode. */
+  gtk_widget_class_install_action (widget_class, "win.update-sign-in", NULL, update_sign_in_action);
 
   /* A property action keeps the state of the action and the visible panel
    * the same thing, so menus and the sidebar cannot disagree. */
@@ -501,6 +675,7 @@ jz_window_class_init (JzWindowClass *klass)
   g_type_ensure (JZ_TYPE_PAYMENTS_PAGE);
   g_type_ensure (JZ_TYPE_REPORTS_PAGE);
   g_type_ensure (JZ_TYPE_SETTINGS_PAGE);
+  g_type_ensure (JZ_TYPE_SIGN_IN_VIEW);
   g_type_ensure (JZ_TYPE_TASKS_PAGE);
 }
 
@@ -508,6 +683,9 @@ static void
 jz_window_init (JzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The popover of the user button, which is no menu button. */
+  gtk_widget_set_parent (GTK_WIDGET (self->user_popover), self->user_button);
 
   self->pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
   gtk_list_box_bind_model (self->sidebar, self->pages, create_sidebar_row, self, NULL);
@@ -547,6 +725,8 @@ void
 jz_window_set_db (JzWindow *self,
                   JzDb     *db)
 {
+  gboolean signed_out = FALSE;
+
   g_return_if_fail (JZ_IS_WINDOW (self));
   g_return_if_fail (db == NULL || JZ_IS_DB (db));
 
@@ -554,17 +734,38 @@ jz_window_set_db (JzWindow *self,
     return;
 
   if (self->db != NULL)
-    jz_db_unwatch (self->db);
+    {
+      jz_db_unwatch (self->db);
+      g_clear_signal_handler (&self->db_changed_handler, self->db);
+    }
+
+  /* One signs in to a file: another one asks again. */
+  if (self->user != NULL)
+    {
+      g_clear_pointer (&self->user, jz_user_free);
+      signed_out = TRUE;
+    }
 
   g_set_object (&self->db, db);
 
   if (db != NULL)
-    jz_db_watch (db, WATCH_INTERVAL_MSEC);
+    {
+      jz_db_watch (db, WATCH_INTERVAL_MSEC);
+      self->db_changed_handler = g_signal_connect_object (db, "changed",
+                                                          G_CALLBACK (db_changed_cb),
+                                                          self,
+                                                          G_CONNECT_SWAPPED);
+    }
 
   update_titles (self);
   /* The pages take the database through their bindings before the panels
    * are shown again, so the page in view reloads once, not twice. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  if (signed_out)
+    {
+      update_user_button (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+    }
   update_content (self);
 }
 
@@ -582,22 +783,39 @@ jz_window_get_user (JzWindow *self)
   return self->user;
 }
 
-/* The user signed in to the window's database; the audit log names them. */
+/**
+ * jz_window_set_user:
+ * @user: (nullable): who signed in to the window's database, or %NULL to
+ *   sign out
+ *
+ * The pages follow the user's role, and the audit log names them.  A file
+ * that asks everyone to sign in shows the sign-in view while nobody is.
+ */
 void
 jz_window_set_user (JzWindow     *self,
                     const JzUser *user)
 {
+  gboolean had_user;
+
   g_return_if_fail (JZ_IS_WINDOW (self));
 
   if (self->user == user)
     return;
 
+  had_user = self->user != NULL;
   g_clear_pointer (&self->user, jz_user_free);
   self->user = user != NULL ? jz_user_copy (user) : NULL;
-  if (self->db != NULL && user != NULL)
-    jz_db_set_user_name (self->db, user->name);
+  /* Nobody signed in any more: the audit log names the computer's user,
+   * as it does in single-user mode. */
+  if (self->db != NULL && (user != NULL || had_user))
+    jz_db_set_user_name (self->db, user != NULL ? user->name : NULL);
+  /* The core refuses what the role or township does not allow. */
+  if (self->db != NULL)
+    jz_user_set_actor (self->db, user);
 
+  update_user_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  update_content (self);
 }
 
 /**

@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jz-audit.h"
+#include "jz-calendar-view.h"
+#include "jz-calendar.h"
+#include "jz-money.h"
+#include "jz-office-view.h"
+#include "jz-office.h"
+#include "jz-settings-page.h"
+#include "jz-standard-dialog.h"
+#include "jz-standard-preview-view.h"
+#include "jz-standard-preview.h"
+#include "jz-standard.h"
+#include "jz-standards-view.h"
+#include "jz-test-window.h"
+
+/* Settings in a real window: the standards of today, a raise previewed in
+ * a thread and saved with its audit entry, the calendar, the office
+ * details; and a leader, who sees all of it and changes none. */
+
+#define ON "2025-08-01"
+
+static JzApplication *app;
+static char *tmp_dir;
+/* Set to take screenshots of each section and of the preview. */
+static const char *screenshot_dir;
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_for (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+screenshot (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (screenshot_dir == NULL)
+    return;
+
+  /* Let the transitions finish first. */
+  run_for (700);
+  path = g_build_filename (screenshot_dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A visible button for @action under @widget, or NULL. */
+static GtkWidget *
+find_button_for (GtkWidget  *widget,
+                 const char *action)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_for (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a visible label under @widget shows @text exactly. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+set_row_text (GtkWidget  *root,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+action_enabled (GtkWidget  *widget,
+                const char *button_action)
+{
+  GtkWidget *button = find_button_for (widget, button_action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (window);
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits, for at most a minute, until the preview is computed. */
+static const JzStandardPreview *
+wait_for_preview (JzStandardPreviewView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while ((jz_standard_preview_view_get_busy (view) || jz_standard_preview_view_get_preview (view) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (jz_standard_preview_view_get_busy (view));
+  g_assert_nonnull (jz_standard_preview_view_get_preview (view));
+  return jz_standard_preview_view_get_preview (view);
+}
+
+static char *
+signed_money (gint64 fen)
+{
+  g_autofree char *amount = jz_money_format (fen);
+
+  return fen > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+}
+
+/* Every increment the engine may need, so that every case computes. */
+static void
+complete_standards (JzDb *db)
+{
+  for (JzStandardKind kind = JZ_STANDARD_INCREMENT_ELDERLY_PCT; kind <= JZ_STANDARD_INCREMENT_SANWU_PCT; kind++)
+    {
+      g_autoptr(JzStandard) found = jz_standard_find (db, kind, JZ_STANDARD_HUKOU_ANY, 0, ON, NULL);
+      g_autoptr(JzStandard) standard = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (found != NULL)
+        continue;
+      standard = jz_standard_new ();
+      standard->kind = kind;
+      standard->value = 1000;
+      standard->effective_from = g_strdup ("2001-01-01");
+      g_assert_true (jz_standard_set (db, NULL, standard, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static JzSettingsPage *
+show_settings (JzWindow   *window,
+               const char *section)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", "s", "settings"));
+  drain_main_context ();
+  page = jz_window_get_visible_page (window);
+  g_assert_true (JZ_IS_SETTINGS_PAGE (page));
+  jz_settings_page_show_section (JZ_SETTINGS_PAGE (page), section);
+  wait_for_draw (page);
+  return JZ_SETTINGS_PAGE (page);
+}
+
+/* Tests */
+
+/* The standards of today; the dibao raise previewed, its totals those of
+ * the core, then saved with its audit entry. */
+static void
+test_settings_standards (void)
+{
+  g_autoptr(JzDb) db = jz_test_window_db_new (tmp_dir, "standards.db", 300, 23);
+  g_autoptr(JzStandard) draft = jz_standard_new ();
+  g_autoptr(JzStandardPreview) expected = NULL;
+  g_autoptr(JzStandard) saved = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = jz_today ();
+  g_autofree char *value_title = NULL;
+  g_autofree char *raised = NULL;
+  g_autofree char *households = NULL;
+  g_autofree char *monthly = NULL;
+  g_autofree char *yearly = NULL;
+  const JzStandardPreview *shown;
+  JzStandardPreviewView *preview_view;
+  JzSettingsPage *page;
+  GtkWidget *view;
+  GtkWindow *dialog;
+  JzWindow *window;
+  gint64 urban;
+
+  complete_standards (db);
+  window = jz_test_window_new (app, db, 1280, 800);
+
+  page = show_settings (window, "general");
+  screenshot ("settings-general.png");
+  page = show_settings (window, "standards");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_STANDARDS_VIEW);
+  g_assert_nonnull (view);
+  screenshot ("settings-standards.png");
+  if (screenshot_dir != NULL)
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (view, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      screenshot ("settings-standards-2.png");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+
+  /* Today's dibao standards beside their kind, urban and rural. */
+  {
+    g_autofree char *u = NULL;
+    g_autofree char *r = NULL;
+    g_autofree char *u_text = NULL;
+    g_autofree char *r_text = NULL;
+    g_autofree char *both = NULL;
+    gint64 rural;
+
+    g_assert_true (jz_standard_value_at (db, JZ_STANDARD_DIBAO, JZ_STANDARD_HUKOU_URBAN, 0, today, &urban, &error));
+    g_assert_true (jz_standard_value_at (db, JZ_STANDARD_DIBAO, JZ_STANDARD_HUKOU_RURAL, 0, today, &rural, &error));
+    g_assert_no_error (error);
+    u = jz_standard_format_value (JZ_STANDARD_DIBAO, urban);
+    r = jz_standard_format_value (JZ_STANDARD_DIBAO, rural);
+    u_text = g_strdup_printf (C_("standard value", "%s %s"), C_("hukou", "Urban"), u);
+    r_text = g_strdup_printf (C_("standard value", "%s %s"), C_("hukou", "Rural"), r);
+    both = g_strconcat (u_text, C_("list separator", " · "), r_text, NULL);
+    g_assert_true (shows_text (find_row (view, jz_standard_kind_label (JZ_STANDARD_DIBAO)), both));
+  }
+
+  /* The dibao kind's history, and a new value. */
+  g_assert_true (gtk_widget_activate_action (view, "standards.open", "s", "dibao"));
+  dialog = find_toplevel (JZ_TYPE_STANDARD_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (find_button_for (GTK_WIDGET (dialog), "standard.add"));
+  screenshot ("standard-history.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.add", NULL));
+  value_title = g_strdup_printf (_("Value (%s)"), jz_standard_kind_unit_label (JZ_STANDARD_DIBAO));
+  set_row_text (GTK_WIDGET (dialog), value_title, "9,9");
+  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), value_title), "error"));
+  g_assert_false (action_enabled (GTK_WIDGET (dialog), "standard.preview"));
+
+  g_assert_true (jz_standard_value_at (db, JZ_STANDARD_DIBAO, JZ_STANDARD_HUKOU_URBAN, 0, ON, &urban, &error));
+  raised = jz_standard_format_value (JZ_STANDARD_DIBAO, urban + 5050);
+  set_row_text (GTK_WIDGET (dialog), value_title, raised);
+  set_row_text (GTK_WIDGET (dialog), _("Effective from (year-month-day)"), ON);
+  set_row_text (GTK_WIDGET (dialog), _("Note, e.g. the document that sets it"), "区民政发〔2025〕7号");
+  g_assert_false (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), value_title), "error"));
+  g_assert_true (action_enabled (GTK_WIDGET (dialog), "standard.preview"));
+  screenshot ("standard-form.png");
+
+  /* The preview, in a thread; the totals shown are the core's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.preview", NULL));
+  preview_view = JZ_STANDARD_PREVIEW_VIEW (find_widget (GTK_WIDGET (dialog), JZ_TYPE_STANDARD_PREVIEW_VIEW));
+  g_assert_nonnull (preview_view);
+  shown = wait_for_preview (preview_view);
+  g_assert_true (action_enabled (GTK_WIDGET (dialog), "standard.save"));
+
+  draft->kind = JZ_STANDARD_DIBAO;
+  draft->hukou = JZ_STANDARD_HUKOU_URBAN;
+  draft->value = urban + 5050;
+  draft->effective_from = g_strdup (ON);
+  expected = jz_standard_preview_compute (db, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->total.households, >, 0);
+  g_assert_cmpuint (expected->failed, ==, 0);
+  g_assert_cmpuint (shown->total.households, ==, expected->total.households);
+  g_assert_cmpuint (shown->total.persons, ==, expected->total.persons);
+  g_assert_cmpint (shown->total.monthly_change, ==, expected->total.monthly_change);
+  g_assert_cmpint (shown->total.yearly_change, ==, expected->total.yearly_change);
+  g_assert_cmpuint (shown->rows->len, ==, expected->rows->len);
+
+  households = g_strdup_printf ("%'u", expected->total.households);
+  monthly = signed_money (expected->total.monthly_change);
+  yearly = signed_money (expected->total.yearly_change);
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), _("Total")));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), households));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), monthly));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), yearly));
+  screenshot ("standard-preview.png");
+
+  /* Saved: the row and its audit entry, and the history shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.save", NULL));
+  saved = jz_standard_get_exact (db, JZ_STANDARD_DIBAO, JZ_STANDARD_HUKOU_URBAN, 0, ON, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (saved->value, ==, urban + 5050);
+  g_assert_cmpstr (saved->note, ==, "区民政发〔2025〕7号");
+  g_assert_cmpstr (saved->created_by, ==, "clerk-a");
+  audit = jz_audit_list (db, "standards", saved->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_cmpstr (((JzAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "insert");
+  g_assert_cmpstr (((JzAuditEntry *) g_ptr_array_index (audit, 0))->user_name, ==, "clerk-a");
+  {
+    g_autofree char *title = g_strdup_printf (_("From %s"), ON);
+
+    g_assert_nonnull (find_row (GTK_WIDGET (dialog), title));
+  }
+  g_assert_null (jz_standard_preview_view_get_preview (preview_view));
+
+  /* A preview discarded saves nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.add", NULL));
+  set_row_text (GTK_WIDGET (dialog), value_title, "9999");
+  set_row_text (GTK_WIDGET (dialog), _("Effective from (year-month-day)"), "2025-09-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.preview", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.discard", NULL));
+  g_assert_null (jz_standard_get_exact (db, JZ_STANDARD_DIBAO, JZ_STANDARD_HUKOU_URBAN, 0, "2025-09-01", &error));
+  g_assert_no_error (error);
+
+  close_window (dialog);
+  jz_test_window_destroy (window);
+}
+
+/* The calendar: a holiday added and removed; the office's phone saved
+ * and a wrong one refused. */
+static void
+test_settings_calendar_office (void)
+{
+  g_autoptr(JzDb) db = jz_test_window_db_new (tmp_dir, "calendar.db", 20, 5);
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phone = NULL;
+  JzSettingsPage *page;
+  GtkWidget *view;
+  JzWindow *window;
+
+  window = jz_test_window_new (app, db, 1280, 800);
+
+  page = show_settings (window, "calendar");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_CALENDAR_VIEW);
+  g_assert_nonnull (view);
+  set_row_text (view, _("Day (year-month-day)"), "2026-12-24");
+  set_row_text (view, _("Name, e.g. Spring Festival"), "平安夜");
+  g_assert_true (gtk_widget_activate_action (view, "calendar.add", NULL));
+  days = jz_calendar_list_days (db, "2026-12-24", "2026-12-24", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (((JzCalendarDay *) g_ptr_array_index (days, 0))->kind, ==, "holiday");
+  g_assert_cmpstr (((JzCalendarDay *) g_ptr_array_index (days, 0))->name, ==, "平安夜");
+  g_clear_pointer (&days, g_ptr_array_unref);
+  g_assert_nonnull (find_button_for (view, "calendar.remove"));
+  screenshot ("settings-calendar.png");
+
+  g_assert_true (gtk_widget_activate_action (view, "calendar.remove", "s", "2026-12-24"));
+  days = jz_calendar_list_days (db, "2026-12-24", "2026-12-24", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+
+  page = show_settings (window, "office");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_OFFICE_VIEW);
+  g_assert_nonnull (view);
+  g_assert_false (action_enabled (view, "office.save"));
+  set_row_text (view, _("Complaint and supervision phone"), "0533-1234567");
+  g_assert_true (action_enabled (view, "office.save"));
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  phone = jz_office_get (db, JZ_OFFICE_COMPLAINT_PHONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (phone, ==, "0533-1234567");
+  g_clear_pointer (&phone, g_free);
+  screenshot ("settings-office.png");
+
+  set_row_text (view, _("Complaint and supervision phone"), "call Mr. Wang");
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  phone = jz_office_get (db, JZ_OFFICE_COMPLAINT_PHONE, NULL, &error);
+  g_assert_cmpstr (phone, ==, "0533-1234567");
+  g_assert_true (shows_text (view, _("A phone number has digits, blanks, dashes and brackets only, for example 0533-1234567.")));
+
+  jz_test_window_destroy (window);
+}
+
+/* A leader reads the standards, the calendar and the office details, and
+ * is offered no change. */
+static void
+test_settings_leader (void)
+{
+  g_autoptr(JzDb) db = jz_test_window_db_new (tmp_dir, "leader.db", 20, 7);
+  g_autofree char *value_title = g_strdup_printf (_("Value (%s)"), jz_standard_kind_unit_label (JZ_STANDARD_DIBAO));
+  g_autofree char *history_title = g_strdup_printf (_("From %s"), "2024-07-01");
+  g_autoptr(JzUser) leader = NULL;
+  g_autoptr(GError) error = NULL;
+  JzSettingsPage *page;
+  GtkWidget *view;
+  GtkWindow *dialog;
+  JzWindow *window;
+
+  leader = jz_user_get_by_name (db, "leader", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leader->role, ==, JZ_ROLE_LEADER);
+
+  window = jz_test_window_new (app, db, 1280, 800);
+  g_object_set (window, "user", leader, NULL);
+
+  page = show_settings (window, "standards");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_STANDARDS_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "standards.open", "s", "dibao"));
+  dialog = find_toplevel (JZ_TYPE_STANDARD_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), history_title));
+  g_assert_null (find_button_for (GTK_WIDGET (dialog), "standard.add"));
+  /* Nor through the action: the form never shows. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "standard.add", NULL);
+  drain_main_context ();
+  g_assert_false (gtk_widget_get_mapped (find_row (GTK_WIDGET (dialog), value_title)));
+  close_window (dialog);
+
+  page = show_settings (window, "calendar");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_CALENDAR_VIEW);
+  g_assert_null (find_button_for (view, "calendar.remove"));
+  g_assert_null (find_button_for (view, "calendar.add"));
+
+  page = show_settings (window, "office");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_OFFICE_VIEW);
+  g_assert_null (find_button_for (view, "office.save"));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (view, _("Office name")))));
+
+  jz_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  /* The language of the pictures is LANGUAGE's; see jz_test_window_init(). */
+  screenshot_dir = g_getenv ("JZ_SCREENSHOT_DIR");
+  app = jz_test_window_init (&argc, &argv, "jz-test-settings-XXXXXX", &tmp_dir);
+
+  g_test_add_func ("/settings-page/standards-preview-save", test_settings_standards);
+  g_test_add_func ("/settings-page/calendar-office", test_settings_calendar_office);
+  g_test_add_func ("/settings-page/leader", test_settings_leader);
+
+  ret = g_test_run ();
+
+  jz_test_window_finish (&app, &tmp_dir);
+
+  return ret;
+}
