@@ -7,6 +7,7 @@
 #include "jz-household-archive.h"
 #include "jz-household-events.h"
 #include "jz-income.h"
+#include "jz-office.h"
 #include "jz-region.h"
 #include "jz-test-util.h"
 #include "jz-user.h"
@@ -137,6 +138,14 @@ test_actor (void)
   g_assert_true (jz_person_update (t->db, head, &error));
   g_assert_no_error (error);
   g_assert_cmpint (jz_income_add (t->db, income, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The office details on notices are the district's to set. */
+  g_assert_false (jz_office_set (t->db, JZ_OFFICE_COMPLAINT_PHONE, "0533-1234567", &error));
+  g_assert_error (error, JZ_USER_ERROR, JZ_USER_ERROR_DENIED);
+  g_clear_error (&error);
+  jz_user_set_actor (t->db, reviewer);
+  g_assert_true (jz_office_set (t->db, JZ_OFFICE_COMPLAINT_PHONE, "0533-1234567", &error));
   g_assert_no_error (error);
 
   /* Signed out: back to nobody acting. */

@@ -673,6 +673,7 @@ test_roles (Fixture       *f,
   g_clear_pointer (&next, g_strfreev);
   next = jz_workflow_next_statuses (f->clerk_a, flow);
   g_assert_cmpstrv (next, ((const char * const[]) { "withdrawn", NULL }));
+  g_clear_pointer (&next, g_strfreev);
   g_clear_pointer (&flow, jz_case_flow_free);
 
   advance_ok (f, f->reviewer, id, "approved", "2026-03-16");

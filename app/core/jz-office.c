@@ -8,6 +8,7 @@
 #include "jz-audit.h"
 #include "jz-db-private.h"
 #include "jz-office.h"
+#include "jz-user.h"
 
 /* Long enough for any sentence an office would print, short enough to
  * catch a whole document pasted into a field. */
@@ -275,6 +276,10 @@ jz_office_set (JzDb             *db,
 
   data.key = jz_office_setting_key (setting);
   g_return_val_if_fail (data.key != NULL, FALSE);
+
+  /* What notices print is the district's to set, as the standards are. */
+  if (!jz_user_check (jz_user_get_actor (db), JZ_PERMISSION_STANDARDS, 0, error))
+    return FALSE;
 
   if (value != NULL)
     {
