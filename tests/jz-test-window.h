@@ -2,6 +2,7 @@
 #pragma once
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -165,6 +166,58 @@ drain_main_context (void)
     ;
 }
 
+static inline gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @msec, so that timers (a search delay) fire. */
+static inline void
+run_for (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A picture of the screen as @name in JZ_SCREENSHOT_DIR, when that is set. */
+static inline void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("JZ_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+
+  /* Let animations (a stack's slide, a dialog opening) finish first. */
+  run_for (700);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Sets *@window to NULL once the window is finalized. */
+static inline void
+watch_window (GtkWindow **window)
+{
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+}
+
+static inline void
+wait_destroyed (GtkWindow **window)
+{
+  while (*window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /**
  * jz_test_window_new:
  * @db: (nullable): the database to show
@@ -201,6 +254,54 @@ jz_test_window_destroy (JzWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_context ();
   g_assert_finalize_object (window);
+}
+
+/* The first widget of @type under @widget, @widget itself included, or NULL. */
+static inline GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a visible label under @widget shows @text, or (@partial) a label
+ * that contains it. */
+static inline gboolean
+shows_text (GtkWidget  *widget,
+            const char *text,
+            gboolean    partial)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (partial ? strstr (label, text) != NULL : g_str_equal (label, text))
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text, partial))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* The row titled @title under @widget, or NULL. */

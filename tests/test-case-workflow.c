@@ -41,61 +41,6 @@ static const char *screenshot_dir;
 
 /* --- helpers ------------------------------------------------------------------ */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (screenshot_dir == NULL)
-    return;
-
-  /* Let animations (the stack's slide) finish first. */
-  run_for (600);
-  path = g_build_filename (screenshot_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The visible widget under @widget that activates @action (with @target
  * as its parameter, unless NULL). */
 static GtkWidget *
@@ -135,31 +80,6 @@ find_step_button (GtkWidget  *view,
   return find_actionable (view, "case.advance", g_variant_new_string (to));
 }
 
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text,
-            gboolean    partial)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *label = gtk_label_get_label (GTK_LABEL (widget));
-
-      if (partial ? strstr (label, text) != NULL : g_str_equal (label, text))
-        return TRUE;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text, partial))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 set_row_text (GtkWidget  *root,
               const char *title,
@@ -170,19 +90,6 @@ set_row_text (GtkWidget  *root,
   g_assert_nonnull (row);
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-watch_window (GtkWindow **window)
-{
-  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
-}
-
-static void
-wait_destroyed (GtkWindow **window)
-{
-  while (*window != NULL)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void

@@ -31,62 +31,6 @@ static const char *screenshot_dir;
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @msec, so that timers (the search delay) fire. */
-static void
-run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (screenshot_dir == NULL)
-    return;
-
-  /* Let animations (the stack's slide) finish first. */
-  run_for (600);
-  path = g_build_filename (screenshot_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_button_for (GtkWidget  *widget,
                  const char *action)
@@ -106,33 +50,6 @@ find_button_for (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-/* Whether a visible label under @widget shows @text (exactly, or
- * containing it with @partial). */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text,
-            gboolean    partial)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *label = gtk_label_get_label (GTK_LABEL (widget));
-
-      if (partial ? strstr (label, text) != NULL : g_str_equal (label, text))
-        return TRUE;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text, partial))
-      return TRUE;
-
-  return FALSE;
 }
 
 static void
@@ -155,20 +72,6 @@ row_text (GtkWidget  *root,
 
   g_assert_nonnull (row);
   return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-/* Watches @window, so that wait_destroyed() can tell when it is gone. */
-static void
-watch_window (GtkWindow **window)
-{
-  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
-}
-
-static void
-wait_destroyed (GtkWindow **window)
-{
-  while (*window != NULL)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void

@@ -30,61 +30,6 @@ static const char *screenshot_dir;
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (screenshot_dir == NULL)
-    return;
-
-  /* Let the transitions finish first. */
-  run_for (700);
-  path = g_build_filename (screenshot_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A visible button for @action under @widget, or NULL. */
 static GtkWidget *
 find_button_for (GtkWidget  *widget,
@@ -108,26 +53,6 @@ find_button_for (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-/* Whether a visible label under @widget shows @text exactly. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
 }
 
 static void
@@ -282,7 +207,7 @@ test_settings_standards (void)
     u_text = g_strdup_printf (C_("standard value", "%s %s"), C_("hukou", "Urban"), u);
     r_text = g_strdup_printf (C_("standard value", "%s %s"), C_("hukou", "Rural"), r);
     both = g_strconcat (u_text, C_("list separator", " · "), r_text, NULL);
-    g_assert_true (shows_text (find_row (view, jz_standard_kind_label (JZ_STANDARD_DIBAO)), both));
+    g_assert_true (shows_text (find_row (view, jz_standard_kind_label (JZ_STANDARD_DIBAO)), both, FALSE));
   }
 
   /* The dibao kind's history, and a new value. */
@@ -332,10 +257,10 @@ test_settings_standards (void)
   households = g_strdup_printf ("%'u", expected->total.households);
   monthly = signed_money (expected->total.monthly_change);
   yearly = signed_money (expected->total.yearly_change);
-  g_assert_true (shows_text (GTK_WIDGET (preview_view), _("Total")));
-  g_assert_true (shows_text (GTK_WIDGET (preview_view), households));
-  g_assert_true (shows_text (GTK_WIDGET (preview_view), monthly));
-  g_assert_true (shows_text (GTK_WIDGET (preview_view), yearly));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), _("Total"), FALSE));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), households, FALSE));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), monthly, FALSE));
+  g_assert_true (shows_text (GTK_WIDGET (preview_view), yearly, FALSE));
   screenshot ("standard-preview.png");
 
   /* Saved: the row and its audit entry, and the history shows it. */
@@ -423,7 +348,7 @@ test_settings_calendar_office (void)
   g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
   phone = jz_office_get (db, JZ_OFFICE_COMPLAINT_PHONE, NULL, &error);
   g_assert_cmpstr (phone, ==, "0533-1234567");
-  g_assert_true (shows_text (view, _("A phone number has digits, blanks, dashes and brackets only, for example 0533-1234567.")));
+  g_assert_true (shows_text (view, _("A phone number has digits, blanks, dashes and brackets only, for example 0533-1234567."), FALSE));
 
   jz_test_window_destroy (window);
 }

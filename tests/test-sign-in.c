@@ -25,61 +25,6 @@ static const char *screenshot_dir;
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (screenshot_dir == NULL)
-    return;
-
-  /* Let animations (the stack's crossfade, a dialog opening) finish. */
-  run_for (700);
-  path = g_build_filename (screenshot_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a mapped label under @widget reads @text. */
 static gboolean
 shows_label (GtkWidget  *widget,

@@ -148,37 +148,32 @@ jz_audit_snapshot (JzDb        *db,
 }
 
 /**
- * jz_audit_record_change:
- * @before: (nullable): jz_audit_snapshot() of the row before the change,
- *   %NULL for an insert
+ * jz_audit_record_diff:
+ * @before: (nullable): the row before the change, a JSON object; %NULL for
+ *   an insert
+ * @after: (nullable): the row after the change, in the same shape; %NULL
+ *   for a delete
  *
- * Records the change of one row since @before: only the fields that
- * changed are kept, old and new side by side. Nothing is written when
- * nothing changed.
+ * Records the change from @before to @after: only the fields that changed
+ * are kept, old and new side by side. Nothing is written when nothing
+ * changed. For the tables whose snapshot must leave columns out (a user's
+ * password hash); the others use jz_audit_record_change().
  */
 gboolean
-jz_audit_record_change (JzDb        *db,
-                        const char  *table_name,
-                        gint64       row_id,
-                        const char  *action,
-                        const char  *before,
-                        GError     **error)
+jz_audit_record_diff (JzDb        *db,
+                      const char  *table_name,
+                      gint64       row_id,
+                      const char  *action,
+                      const char  *before,
+                      const char  *after,
+                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) diff = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(GError) local_error = NULL;
   const char *old_values;
   const char *new_values;
   int rc;
 
   g_return_val_if_fail (JZ_IS_DB (db), FALSE);
-
-  after = jz_audit_snapshot (db, table_name, row_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   if (before == NULL || after == NULL)
     return jz_audit_record (db, table_name, row_id, action, before, after, error);
@@ -212,6 +207,38 @@ jz_audit_record_change (JzDb        *db,
   new_values = (const char *) sqlite3_column_text (diff, 1);
 
   return jz_audit_record (db, table_name, row_id, action, old_values, new_values, error);
+}
+
+/**
+ * jz_audit_record_change:
+ * @before: (nullable): jz_audit_snapshot() of the row before the change,
+ *   %NULL for an insert
+ *
+ * Records the change of one row since @before: only the fields that
+ * changed are kept, old and new side by side. Nothing is written when
+ * nothing changed.
+ */
+gboolean
+jz_audit_record_change (JzDb        *db,
+                        const char  *table_name,
+                        gint64       row_id,
+                        const char  *action,
+                        const char  *before,
+                        GError     **error)
+{
+  g_autofree char *after = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  after = jz_audit_snapshot (db, table_name, row_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return jz_audit_record_diff (db, table_name, row_id, action, before, after, error);
 }
 
 /**

@@ -36,6 +36,13 @@ gboolean   jz_audit_record_change (JzDb       *db,
                                    const char *action,
                                    const char *before,
                                    GError    **error);
+gboolean   jz_audit_record_diff (JzDb         *db,
+                                 const char   *table_name,
+                                 gint64        row_id,
+                                 const char   *action,
+                                 const char   *before,
+                                 const char   *after,
+                                 GError      **error);
 GPtrArray *jz_audit_list       (JzDb          *db,
                                 const char    *table_name,
                                 gint64         row_id,

@@ -19,6 +19,15 @@ gboolean      jz_db_exec          (JzDb          *self,
 gboolean      jz_db_step_done     (JzDb          *self,
                                    sqlite3_stmt  *stmt,
                                    GError       **error);
+void          jz_db_set_conflict_error (JzDb        *self,
+                                        const char  *table_name,
+                                        gint64       row_id,
+                                        GError     **error);
+gboolean      jz_db_step_versioned (JzDb         *self,
+                                    sqlite3_stmt *stmt,
+                                    const char   *table_name,
+                                    gint64        row_id,
+                                    GError      **error);
 void          jz_db_set_error     (JzDb          *self,
                                    int            rc,
                                    GError       **error);

@@ -8,6 +8,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "jz-audit.h"
 #include "jz-db-private.h"
 
 #define SQL_RESOURCE_PATH "/io/github/jiuzhu/Jiuzhu/sql/"
@@ -264,6 +265,78 @@ jz_db_step_done (JzDb          *self,
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       jz_db_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Sets @error to %JZ_DB_ERROR_CONFLICT for a row that changed since the
+ * clerk read it, naming who changed it last and when, from the audit log,
+ * so that every form says it alike.  Only edits count: a sign-in or a
+ * look at a hidden field changes nothing anyone edits. */
+void
+jz_db_set_conflict_error (JzDb        *db,
+                          const char  *table_name,
+                          gint64       row_id,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  JzAuditEntry *last = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_if_fail (JZ_IS_DB (db));
+
+  entries = jz_audit_list (db, table_name, row_id, NULL);
+  for (guint i = entries != NULL ? entries->len : 0; i > 0; i--)
+    {
+      JzAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+
+      if (g_str_equal (entry->action, "insert") ||
+          g_str_equal (entry->action, "update") ||
+          g_str_equal (entry->action, "delete"))
+        {
+          last = entry;
+          break;
+        }
+    }
+
+  if (last == NULL)
+    {
+      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
+                           _("Someone else changed this record meanwhile. Reload it to see their changes, then edit again."));
+      return;
+    }
+
+  utc = g_date_time_new_from_iso8601 (last->at, NULL);
+  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (last->at);
+
+  g_set_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
+               _("%s changed this record at %s. Reload it to see their changes, then edit again."),
+               last->user_name, when);
+}
+
+/* Steps an UPDATE or DELETE whose WHERE names the row's id and the
+ * version the clerk read.  When it changed no row, another clerk changed
+ * or removed the row meanwhile, and @error names who. */
+gboolean
+jz_db_step_versioned (JzDb          *self,
+                      sqlite3_stmt  *stmt,
+                      const char    *table_name,
+                      gint64         row_id,
+                      GError       **error)
+{
+  g_assert (JZ_IS_DB (self));
+
+  if (!jz_db_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->handle) == 0)
+    {
+      jz_db_set_conflict_error (self, table_name, row_id, error);
       return FALSE;
     }
 

@@ -120,36 +120,6 @@ today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* Tells the clerk who changed the row last and when, from the audit log. */
-static void
-set_conflict_error (JzDb        *db,
-                    const char  *table_name,
-                    gint64       row_id,
-                    GError     **error)
-{
-  g_autoptr(GPtrArray) entries = jz_audit_list (db, table_name, row_id, NULL);
-  JzAuditEntry *last;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *when = NULL;
-
-  if (entries == NULL || entries->len == 0)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-                           _("Someone else changed this record meanwhile. Reload it to see their changes, then edit again."));
-      return;
-    }
-
-  last = g_ptr_array_index (entries, entries->len - 1);
-  utc = g_date_time_new_from_iso8601 (last->at, NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (last->at);
-
-  g_set_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-               _("%s changed this record at %s. Reload it to see their changes, then edit again."),
-               last->user_name, when);
-}
-
 /* The person's identity fields come from the ID number, so they cannot
  * disagree with it. */
 static gboolean
@@ -495,14 +465,8 @@ update_household_cb (JzDb     *db,
   sqlite3_bind_int64 (stmt, 8, household->id);
   sqlite3_bind_int64 (stmt, 9, household->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "households", household->id, error))
     return FALSE;
-
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      set_conflict_error (db, "households", household->id, error);
-      return FALSE;
-    }
 
   if (!region_is_village (db, household->region_id, error))
     return FALSE;
@@ -731,14 +695,8 @@ update_person_cb (JzDb     *db,
   sqlite3_bind_int64 (stmt, 12, person->id);
   sqlite3_bind_int64 (stmt, 13, person->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "persons", person->id, error))
     return FALSE;
-
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      set_conflict_error (db, "persons", person->id, error);
-      return FALSE;
-    }
 
   return jz_audit_record_change (db, "persons", person->id, "update", before, error);
 }

@@ -126,36 +126,6 @@ jz_income_check_amount (gint64   fen,
   return TRUE;
 }
 
-/* Tells the clerk who changed the row last and when, from the audit log:
- * the same words as for a member, so that every form says it alike. */
-static void
-set_conflict_error (JzDb        *db,
-                    gint64       row_id,
-                    GError     **error)
-{
-  g_autoptr(GPtrArray) entries = jz_audit_list (db, "incomes", row_id, NULL);
-  JzAuditEntry *last;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *when = NULL;
-
-  if (entries == NULL || entries->len == 0)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-                           _("Someone else changed this record meanwhile. Reload it to see their changes, then edit again."));
-      return;
-    }
-
-  last = g_ptr_array_index (entries, entries->len - 1);
-  utc = g_date_time_new_from_iso8601 (last->at, NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (last->at);
-
-  g_set_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-               _("%s changed this record at %s. Reload it to see their changes, then edit again."),
-               last->user_name, when);
-}
-
 /* Read inside the write transaction, so that a move out committed by
  * another clerk cannot slip in between the check and the change. */
 static gboolean
@@ -206,7 +176,7 @@ person_of (JzDb        *db,
 
   /* Removed by another clerk: the audit log names who. */
   if (rc == SQLITE_DONE)
-    set_conflict_error (db, income_id, error);
+    jz_db_set_conflict_error (db, "incomes", income_id, error);
   else
     jz_db_set_error (db, rc, error);
 
@@ -341,7 +311,7 @@ update_cb (JzDb     *db,
   if (before == NULL)
     {
       if (error == NULL || *error == NULL)
-        set_conflict_error (db, income->id, error);
+        jz_db_set_conflict_error (db, "incomes", income->id, error);
       return FALSE;
     }
 
@@ -357,14 +327,8 @@ update_cb (JzDb     *db,
   sqlite3_bind_int64 (stmt, 3, income->id);
   sqlite3_bind_int64 (stmt, 4, income->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "incomes", income->id, error))
     return FALSE;
-
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      set_conflict_error (db, income->id, error);
-      return FALSE;
-    }
 
   income->person_id = person_id;
   return jz_audit_record_change (db, "incomes", income->id, "update", before, error);
@@ -418,7 +382,7 @@ remove_cb (JzDb     *db,
   if (before == NULL)
     {
       if (error == NULL || *error == NULL)
-        set_conflict_error (db, income->id, error);
+        jz_db_set_conflict_error (db, "incomes", income->id, error);
       return FALSE;
     }
 
@@ -429,14 +393,8 @@ remove_cb (JzDb     *db,
   sqlite3_bind_int64 (stmt, 1, income->id);
   sqlite3_bind_int64 (stmt, 2, income->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "incomes", income->id, error))
     return FALSE;
-
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      set_conflict_error (db, income->id, error);
-      return FALSE;
-    }
 
   /* The whole row goes into the log: it is all that is left of it. */
   return jz_audit_record_change (db, "incomes", income->id, "delete", before, error);

@@ -890,35 +890,6 @@ check_township (JzDb        *db,
   return FALSE;
 }
 
-/* The same words as for other records: who changed the row last, and when. */
-static void
-set_conflict_error (JzDb    *db,
-                    gint64   row_id,
-                    GError **error)
-{
-  g_autoptr(GPtrArray) entries = jz_audit_list (db, "standards", row_id, NULL);
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *when = NULL;
-  JzAuditEntry *last;
-
-  if (entries == NULL || entries->len == 0)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-                           _("Someone else changed this record meanwhile. Reload it to see their changes, then edit again."));
-      return;
-    }
-
-  last = g_ptr_array_index (entries, entries->len - 1);
-  utc = g_date_time_new_from_iso8601 (last->at, NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (last->at);
-
-  g_set_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-               _("%s changed this record at %s. Reload it to see their changes, then edit again."),
-               last->user_name, when);
-}
-
 static void
 bind_value (sqlite3_stmt     *stmt,
             int               amount_column,
@@ -994,13 +965,8 @@ update_row (JzDb        *db,
   sqlite3_bind_int64 (stmt, 4, standard->id);
   sqlite3_bind_int64 (stmt, 5, standard->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "standards", standard->id, error))
     return FALSE;
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      set_conflict_error (db, standard->id, error);
-      return FALSE;
-    }
 
   standard->version++;
   return jz_audit_record_change (db, "standards", standard->id, "update", before, error);
@@ -1050,7 +1016,7 @@ set_cb (JzDb     *db,
       sqlite3_bind_int64 (stmt, 1, standard->id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
-          set_conflict_error (db, standard->id, error);
+          jz_db_set_conflict_error (db, "standards", standard->id, error);
           return FALSE;
         }
 

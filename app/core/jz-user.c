@@ -485,90 +485,20 @@ audit_snapshot (JzDb        *db,
   return NULL;
 }
 
-/* The fields that changed since @before, old and new side by side, from
- * the audit snapshots above (so never the password hash). */
+/* The fields that changed since @before, from the audit snapshots above
+ * (so never the password hash). */
 static gboolean
 record_user_change (JzDb        *db,
                     gint64       id,
                     const char  *before,
                     GError     **error)
 {
-  g_autoptr(sqlite3_stmt) diff = NULL;
   g_autofree char *after = audit_snapshot (db, id, error);
-  int rc;
 
   if (after == NULL)
     return FALSE;
 
-  diff = jz_db_prepare (db,
-                        "WITH o AS (SELECT key, value, type FROM json_each (?1)),"
-                        "     n AS (SELECT key, value, type FROM json_each (?2)),"
-                        "     d AS (SELECT o.key, o.value AS ov, o.type AS ot, n.value AS nv, n.type AS nt"
-                        "           FROM o JOIN n USING (key)"
-                        "           WHERE o.value IS NOT n.value OR o.type IS NOT n.type)"
-                        " SELECT (SELECT json_group_object (key, CASE ot WHEN 'null' THEN json ('null') ELSE ov END) FROM d),"
-                        "        (SELECT json_group_object (key, CASE nt WHEN 'null' THEN json ('null') ELSE nv END) FROM d),"
-                        "        (SELECT count(*) FROM d)",
-                        error);
-  if (diff == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (diff, 1, before, -1, SQLITE_STATIC);
-  sqlite3_bind_text (diff, 2, after, -1, SQLITE_STATIC);
-  rc = sqlite3_step (diff);
-  if (rc != SQLITE_ROW)
-    {
-      jz_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  if (sqlite3_column_int64 (diff, 2) == 0)
-    return TRUE;
-
-  return record_user (db, id, "update",
-                      (const char *) sqlite3_column_text (diff, 0),
-                      (const char *) sqlite3_column_text (diff, 1),
-                      error);
-}
-
-/* Who edited the user last, from the audit log: the same words as for a
- * household.  Sign-ins do not count, they change nothing anyone edits. */
-static void
-set_conflict_error (JzDb     *db,
-                    gint64    id,
-                    GError  **error)
-{
-  g_autoptr(GPtrArray) entries = jz_audit_list (db, "users", id, NULL);
-  JzAuditEntry *last = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *when = NULL;
-
-  for (guint i = entries != NULL ? entries->len : 0; i > 0; i--)
-    {
-      JzAuditEntry *entry = g_ptr_array_index (entries, i - 1);
-
-      if (g_str_equal (entry->action, "insert") || g_str_equal (entry->action, "update"))
-        {
-          last = entry;
-          break;
-        }
-    }
-
-  if (last == NULL)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-                           _("Someone else changed this record meanwhile. Reload it to see their changes, then edit again."));
-      return;
-    }
-
-  utc = g_date_time_new_from_iso8601 (last->at, NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (last->at);
-
-  g_set_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-               _("%s changed this record at %s. Reload it to see their changes, then edit again."),
-               last->user_name, when);
+  return jz_audit_record_diff (db, "users", id, "update", before, after, error);
 }
 
 static gboolean
@@ -812,14 +742,8 @@ update_cb (JzDb     *db,
   sqlite3_bind_int64 (stmt, 6, user->id);
   sqlite3_bind_int64 (stmt, 7, user->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "users", user->id, error))
     return FALSE;
-
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      set_conflict_error (db, user->id, error);
-      return FALSE;
-    }
 
   return check_admin_remains (db, admins_before, error) && record_user_change (db, user->id, before, error);
 }

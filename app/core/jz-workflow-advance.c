@@ -32,35 +32,6 @@ actor_name (JzDb         *db,
   return user != NULL && user->name != NULL ? user->name : jz_db_get_user_name (db);
 }
 
-/* Names who changed the case last and when, from the audit log. */
-void
-jz_workflow_conflict_error (JzDb        *db,
-                            gint64       case_id,
-                            GError     **error)
-{
-  g_autoptr(GPtrArray) entries = jz_audit_list (db, "cases", case_id, NULL);
-  JzAuditEntry *last;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *when = NULL;
-
-  if (entries == NULL || entries->len == 0)
-    {
-      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-                           _("Someone else changed this record meanwhile. Reload it to see their changes, then edit again."));
-      return;
-    }
-
-  last = g_ptr_array_index (entries, entries->len - 1);
-  utc = g_date_time_new_from_iso8601 (last->at, NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (last->at);
-
-  g_set_error (error, JZ_DB_ERROR, JZ_DB_ERROR_CONFLICT,
-               _("%s changed this record at %s. Reload it to see their changes, then edit again."),
-               last->user_name, when);
-}
-
 /* The case as it is inside the write transaction; a conflict when it is
  * no longer at @version (0: any). */
 JzCaseFlow *
@@ -75,7 +46,7 @@ jz_workflow_load_for_write (JzDb     *db,
   if (flow == NULL)
     {
       if (version != 0 && g_error_matches (local_error, JZ_DB_ERROR, JZ_DB_ERROR_NOT_FOUND))
-        jz_workflow_conflict_error (db, case_id, error);
+        jz_db_set_conflict_error (db, "cases", case_id, error);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -83,7 +54,7 @@ jz_workflow_load_for_write (JzDb     *db,
 
   if (version != 0 && flow->version != version)
     {
-      jz_workflow_conflict_error (db, case_id, error);
+      jz_db_set_conflict_error (db, "cases", case_id, error);
       return NULL;
     }
 
@@ -205,14 +176,8 @@ write_flow (JzDb              *db,
   sqlite3_bind_int64 (stmt, i++, flow->id);
   sqlite3_bind_int64 (stmt, i++, flow->version);
 
-  if (!jz_db_step_done (db, stmt, error))
+  if (!jz_db_step_versioned (db, stmt, "cases", flow->id, error))
     return FALSE;
-
-  if (sqlite3_changes (jz_db_get_handle (db)) == 0)
-    {
-      jz_workflow_conflict_error (db, flow->id, error);
-      return FALSE;
-    }
 
   return TRUE;
 }
@@ -279,7 +244,7 @@ jz_workflow_snapshot (JzDb     *db,
   char *snapshot = jz_audit_snapshot (db, "cases", case_id, error);
 
   if (snapshot == NULL && (error == NULL || *error == NULL))
-    jz_workflow_conflict_error (db, case_id, error);
+    jz_db_set_conflict_error (db, "cases", case_id, error);
   return snapshot;
 }
 

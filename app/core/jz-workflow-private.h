@@ -83,9 +83,6 @@ gboolean    jz_workflow_next_review          (JzDb              *db,
  * all but the first run inside jz_db_write(). */
 void        jz_workflow_set_str              (char             **field,
                                               const char        *value);
-void        jz_workflow_conflict_error       (JzDb              *db,
-                                              gint64             case_id,
-                                              GError           **error);
 JzCaseFlow *jz_workflow_load_for_write       (JzDb              *db,
                                               gint64             case_id,
                                               gint64             version,

@@ -268,6 +268,7 @@ draft_from_form (JzStandardDialog  *self,
   if (township > 0 && township <= self->townships->len)
     draft->township_id = g_array_index (self->townships, gint64, township - 1);
   draft->effective_from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  g_free (draft->note);
   draft->note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
 
   return g_steal_pointer (&draft);
