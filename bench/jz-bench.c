@@ -6,6 +6,8 @@
  *   jz-bench search DB [RUNS]      times 20 searches through app/core
  *   jz-bench search-sql DB DIR K   writes the same searches as SQL for the
  *                                  sqlite3 shell, each repeated K times
+ *   jz-bench model-scroll DB [W]   reads the case list's model from top to
+ *                                  bottom, W rows at a time (default 40)
  *
  * The 20 searches are picked from the database itself, the same way on
  * every run: heads of households spread over the whole list give names of
@@ -16,6 +18,13 @@
  *
  * One search is what the case-file list does on a keystroke:
  * jz_household_query_count() and the first page of 100 rows.
+ *
+ * model-scroll is the case list without a window: the JzHouseholdModel of
+ * the list as it opens (every open file, by head's name) asked for every
+ * row in order, each window of W rows held until the next is taken, as a
+ * list view holds the rows it shows.  It prints the rows, the seconds and
+ * the peak resident memory (VmHWM) after the first window and at the end,
+ * the numbers the window's JIUZHU_BENCH_SCROLL prints for the same list.
  */
 
 #include "config.h"
@@ -28,6 +37,7 @@
 #include <glib/gstdio.h>
 
 #include "jz-db.h"
+#include "jz-household-model.h"
 #include "jz-household-query.h"
 
 #define N_SEARCHES 20
@@ -288,11 +298,69 @@ command_search_sql (JzDb       *db,
   return EXIT_SUCCESS;
 }
 
+static gint64
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "\nVmHWM:");
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("\nVmHWM:"), NULL, 10);
+}
+
+static int
+command_model_scroll (JzDb  *db,
+                      guint  window)
+{
+  g_autoptr(JzHouseholdQuery) query = jz_household_query_new ();
+  g_autoptr(JzHouseholdModel) model = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 start = g_get_monotonic_time ();
+  gint64 start_hwm = -1;
+  guint n;
+
+  /* What the case list asks for when it opens. */
+  query->sort = JZ_HOUSEHOLD_SORT_HEAD_NAME;
+  model = jz_household_model_new (db, query);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint pos = 0; pos < n; pos += window)
+    {
+      g_ptr_array_set_size (held, 0);
+      for (guint i = pos; i < MIN (pos + window, n); i++)
+        {
+          JzHouseholdRow *row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+          if (row == NULL || jz_household_row_get_id (row) == 0)
+            {
+              g_printerr ("jz-bench: row %u of %u could not be read\n", i, n);
+              g_clear_object (&row);
+              return EXIT_FAILURE;
+            }
+          g_ptr_array_add (held, row);
+        }
+      if (pos == 0)
+        start_hwm = peak_rss_kib ();
+    }
+
+  g_print ("model-rows: %u\n", n);
+  g_print ("model-seconds: %.1f\n", (g_get_monotonic_time () - start) / 1e6);
+  g_print ("model-start-rss-kib: %" G_GINT64_FORMAT "\n", start_hwm);
+  g_print ("model-peak-rss-kib: %" G_GINT64_FORMAT "\n", peak_rss_kib ());
+  return EXIT_SUCCESS;
+}
+
 static void
 usage (void)
 {
   g_printerr ("usage: jz-bench search DB [RUNS]\n"
-              "       jz-bench search-sql DB DIR REPEAT\n");
+              "       jz-bench search-sql DB DIR REPEAT\n"
+              "       jz-bench model-scroll DB [WINDOW]\n");
 }
 
 int
@@ -336,6 +404,16 @@ main (int   argc,
           return 2;
         }
       return command_search_sql (db, argv[3], (guint) number);
+    }
+
+  if (g_str_equal (argv[1], "model-scroll") && argc <= 4)
+    {
+      if (argc == 4 && !g_ascii_string_to_unsigned (argv[3], 10, 1, 100000, &number, NULL))
+        {
+          usage ();
+          return 2;
+        }
+      return command_model_scroll (db, argc == 4 ? (guint) number : 40);
     }
 
   usage ();

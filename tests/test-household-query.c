@@ -444,6 +444,9 @@ test_search_classify (void)
     { "王",                   JZ_HOUSEHOLD_SEARCH_NAME,      "王" },
     { " 王 秀 ",              JZ_HOUSEHOLD_SEARCH_NAME,      "王秀" },
     { "王1",                  JZ_HOUSEHOLD_SEARCH_NAME,      "王1" },
+    /* 吴 is U+5434 and 朱 U+6731: their low bytes are the digits 4 and 1. */
+    { "吴",                   JZ_HOUSEHOLD_SEARCH_NAME,      "吴" },
+    { "吴朱吴吴",             JZ_HOUSEHOLD_SEARCH_NAME,      "吴朱吴吴" },
     { "123",                  JZ_HOUSEHOLD_SEARCH_TOO_SHORT, "123" },
     { "1234",                 JZ_HOUSEHOLD_SEARCH_ID_TAIL,   "1234" },
     { "002x",                 JZ_HOUSEHOLD_SEARCH_ID_TAIL,   "002X" },

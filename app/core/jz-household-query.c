@@ -128,7 +128,8 @@ jz_household_search_classify (const char  *text,
       else if (c == 'x' || c == 0xFF38 || c == 0xFF58)
         c = 'X';
 
-      if (!g_ascii_isdigit (c) && c != 'X')
+      /* g_ascii_isdigit() looks at the low byte only: 吴 is U+5434. */
+      if (c > 0x7F || (!g_ascii_isdigit (c) && c != 'X'))
         id_like = FALSE;
       else
         g_string_append_c (id, (char) c);

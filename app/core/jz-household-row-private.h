@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* For jz-household-query-plan.c and jz-household-model.c only. */
+/* For jz-household-query*.c and jz-household-model.c only. */
 
 /* What jz_household_row_new_from_stmt() reads, in this order, with the
  * summary as `s`, the township as `t` and the village as `v`. */
@@ -21,5 +21,8 @@ JzHouseholdRow *jz_household_row_new_from_stmt (sqlite3_stmt   *stmt,
 JzHouseholdRow *jz_household_row_new_placeholder (void);
 void            jz_household_row_update         (JzHouseholdRow *self,
                                                  JzHouseholdRow *from);
+void            jz_household_row_set_bank       (JzHouseholdRow *self,
+                                                 const char     *bank,
+                                                 const char     *bank_account);
 
 G_END_DECLS

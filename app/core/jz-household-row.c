@@ -23,6 +23,11 @@ struct _JzHouseholdRow
   GStrv    programs;
   char    *case_status;
   gint64   monthly_amount;
+
+  /* Only on the rows of jz_household_query_foreach_person(), for exports;
+   * not properties, so that no list on screen can bind them. */
+  char    *bank;
+  char    *bank_account;
 };
 
 G_DEFINE_FINAL_TYPE (JzHouseholdRow, jz_household_row, G_TYPE_OBJECT)
@@ -194,6 +199,7 @@ jz_household_row_update (JzHouseholdRow *self,
     }
   update_string (self, &self->case_status, from->case_status, PROP_CASE_STATUS);
   update_int64 (self, &self->monthly_amount, from->monthly_amount, PROP_MONTHLY_AMOUNT);
+  jz_household_row_set_bank (self, from->bank, from->bank_account);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -316,6 +322,66 @@ jz_household_row_get_monthly_amount (JzHouseholdRow *self)
   return self->monthly_amount;
 }
 
+/**
+ * jz_household_row_set_bank:
+ * @bank: (nullable): the bank's name
+ * @bank_account: (nullable): the account number
+ *
+ * For jz_household_query_foreach_person(), which reads them in the same
+ * statement as the members.
+ */
+void
+jz_household_row_set_bank (JzHouseholdRow *self,
+                           const char     *bank,
+                           const char     *bank_account)
+{
+  g_assert (JZ_IS_HOUSEHOLD_ROW (self));
+
+  if (self->bank != bank)
+    {
+      g_free (self->bank);
+      self->bank = g_strdup (bank);
+    }
+  if (self->bank_account != bank_account)
+    {
+      g_free (self->bank_account);
+      self->bank_account = g_strdup (bank_account);
+    }
+}
+
+/**
+ * jz_household_row_get_bank:
+ *
+ * Returns: (nullable): the name of the bank the household is paid through,
+ *   "" when none is on file; %NULL on rows other than those of
+ *   jz_household_query_foreach_person()
+ */
+const char *
+jz_household_row_get_bank (JzHouseholdRow *self)
+{
+  g_return_val_if_fail (JZ_IS_HOUSEHOLD_ROW (self), NULL);
+
+  return self->bank;
+}
+
+/**
+ * jz_household_row_get_bank_account:
+ *
+ * The whole number, for the payment and persons exports; a screen shows
+ * jz_household_mask_account() of it, or nothing.
+ *
+ * Returns: (nullable): the household's bank account, "" when none is on
+ *   file; %NULL on rows other than those of
+ *   jz_household_query_foreach_person()
+ */
+const char *
+jz_household_row_get_bank_account (JzHouseholdRow *self)
+{
+  g_return_val_if_fail (JZ_IS_HOUSEHOLD_ROW (self), NULL);
+
+  return self->bank_account;
+}
+
 static void
 jz_household_row_finalize (GObject *object)
 {
@@ -330,6 +396,8 @@ jz_household_row_finalize (GObject *object)
   g_clear_pointer (&self->file_status, g_free);
   g_clear_pointer (&self->programs, g_strfreev);
   g_clear_pointer (&self->case_status, g_free);
+  g_clear_pointer (&self->bank, g_free);
+  g_clear_pointer (&self->bank_account, g_free);
 
   G_OBJECT_CLASS (jz_household_row_parent_class)->finalize (object);
 }

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * is there too, for the household file and exports; lists on screen show
  * the masked one.
  *
+ * The bank and the bank account are read only for exports: the rows that
+ * jz_household_query_foreach_person() hands over carry them, every other
+ * row has %NULL.  They are not properties, so no list can show them.
+ *
  * A JzHouseholdModel hands out one instance per household for as long as
  * somebody holds it, and updates it in place (with notify) when the data
  * changes; see jz-household-model.h.
@@ -42,5 +46,7 @@ guint               jz_household_row_get_members          (JzHouseholdRow *self)
 const char * const *jz_household_row_get_programs         (JzHouseholdRow *self);
 const char         *jz_household_row_get_case_status      (JzHouseholdRow *self);
 gint64              jz_household_row_get_monthly_amount   (JzHouseholdRow *self);
+const char         *jz_household_row_get_bank             (JzHouseholdRow *self);
+const char         *jz_household_row_get_bank_account     (JzHouseholdRow *self);
 
 G_END_DECLS

@@ -27,7 +27,6 @@ typedef struct
   GMainContext          *context;        /* async: where progress is reported */
 
   /* Owned by the thread that writes */
-  JzDb                  *db;             /* borrowed */
   GCancellable          *cancellable;    /* borrowed */
   char                  *writer_tmp_path;
   lxw_workbook          *workbook;
@@ -39,7 +38,6 @@ typedef struct
   guint                  n_sheets;
   lxw_row_t              sheet_row;      /* the last row written on the sheet */
   gint64                 household_id;   /* the household being written */
-  char                  *bank_account;
   const char            *programs;       /* owned by program_lists */
   double                 amount;
   guint64                households_started;

@@ -111,7 +111,6 @@ export_clear (Export *e)
   g_free (e->path);
   g_free (e->dir);
   g_free (e->db_path);
-  g_free (e->bank_account);
   g_free (e->tmp_path);
   g_free (e->writer_tmp_path);
   g_clear_pointer (&e->labels, g_hash_table_unref);
@@ -422,27 +421,14 @@ add_sheet (Export  *e,
 
 /* --- rows --------------------------------------------------------------------- */
 
-static gboolean
-start_household (Export          *e,
-                 JzHouseholdRow  *row,
-                 GError         **error)
+static void
+start_household (Export         *e,
+                 JzHouseholdRow *row)
 {
-  g_autoptr(JzHousehold) household = NULL;
-
   e->household_id = jz_household_row_get_id (row);
   e->households_started++;
-
-  /* The account is not in the list's row: it is read only where needed. */
-  household = jz_household_get (e->db, e->household_id, error);
-  if (household == NULL)
-    return FALSE;
-
-  g_free (e->bank_account);
-  e->bank_account = g_steal_pointer (&household->bank_account);
   e->programs = program_list (e, jz_household_row_get_programs (row));
   e->amount = yuan_cell_value (jz_household_row_get_monthly_amount (row));
-
-  return TRUE;
 }
 
 static gboolean
@@ -516,8 +502,7 @@ person_cb (JzHouseholdRow  *row,
   if (jz_household_row_get_id (row) != e->household_id)
     {
       report_progress (e, e->households_started, FALSE);
-      if (!start_household (e, row, error))
-        return FALSE;
+      start_household (e, row);
     }
 
   if (e->n_rows % CANCEL_CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (e->cancellable, error))
@@ -554,7 +539,8 @@ person_cb (JzHouseholdRow  *row,
   lxw |= write_text (e, COL_ILLNESS, person->severe_illness);
   lxw |= write_text (e, COL_PROGRAMS, e->programs);
   lxw |= worksheet_write_number (e->sheet, e->sheet_row, COL_AMOUNT, e->amount, e->amount_format);
-  lxw |= write_text (e, COL_BANK_ACCOUNT, e->bank_account);
+  /* Read with the members, in the same statement. */
+  lxw |= write_text (e, COL_BANK_ACCOUNT, jz_household_row_get_bank_account (row));
 
   /* Constant-memory rows go to a temporary file through stdio, whose
    * errors (a full disk) libxlsxwriter does not check. */
@@ -685,7 +671,6 @@ jz_xlsx_export_job_write (Export        *e,
   if (!create_tmp_file (e, error))
     return FALSE;
 
-  e->db = db;
   e->cancellable = cancellable;
   report_progress (e, 0, TRUE);
 
@@ -708,7 +693,6 @@ jz_xlsx_export_job_write (Export        *e,
        jz_household_query_foreach_person (db, e->query, person_cb, e, cancellable, &local_error) &&
        check_stream (e, &local_error);
 
-  e->db = NULL;
   e->cancellable = NULL;
 
   if (!ok)

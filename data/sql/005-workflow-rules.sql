@@ -8,9 +8,25 @@
 -- its own date, a township's own value before the district's; what a step
 -- computed stays on the case when a value changes later.
 --
--- Two units besides those of 003 (its CHECK allows them):
+-- Two units besides those of 003:
 --   days      amount, calendar days
 --   workdays  amount, working days of the calendar_days calendar
+-- Files made before 003 allowed them have the narrower CHECK, so the kinds
+-- table is made again.  standards refers to it: the parent rows are put
+-- back in the same transaction, which deferred foreign keys allow.
+PRAGMA defer_foreign_keys = ON;
+CREATE TEMP TABLE standard_kinds_v4 AS SELECT code, unit, by_hukou, sort_order FROM standard_kinds;
+DROP TABLE standard_kinds;
+CREATE TABLE standard_kinds (
+  code       TEXT PRIMARY KEY,
+  unit       TEXT NOT NULL CHECK (unit IN ('fen', 'bp', 'months', 'days', 'workdays')),
+  by_hukou   INTEGER NOT NULL CHECK (by_hukou IN (0, 1)),
+  sort_order INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO standard_kinds (code, unit, by_hukou, sort_order)
+  SELECT code, unit, by_hukou, sort_order FROM standard_kinds_v4;
+DROP TABLE temp.standard_kinds_v4;
+
 INSERT INTO standard_kinds (code, unit, by_hukou, sort_order) VALUES
   ('deadline_investigation_start_workdays', 'workdays', 0, 20),
   ('deadline_investigation_tekun_workdays', 'workdays', 0, 21),
