@@ -297,7 +297,7 @@ test_model_matches_sql (gconstpointer data)
   g_ptr_array_add (queries, q);
 
   /* Few rows read at once, or every page along the sort index. */
-  jz_household_query_set_limits (limits[0], limits[1]);
+  jz_household_query_set_limits (limits[0], limits[1], limits[2]);
   model = jz_household_model_new (db, NULL);
 
   for (guint k = 0; k < queries->len; k++)
@@ -335,7 +335,7 @@ test_model_matches_sql (gconstpointer data)
         }
     }
 
-  jz_household_query_set_limits (-1, -1);
+  jz_household_query_set_limits (-1, -1, -1);
 }
 
 /* Walking the whole list keeps only a few pages alive. */
@@ -564,7 +564,7 @@ test_model_keeps_window (gconstpointer data)
   gint64 village;
   guint n;
 
-  jz_household_query_set_limits (limits[0], limits[1]);
+  jz_household_query_set_limits (limits[0], limits[1], limits[2]);
   query->sort = JZ_HOUSEHOLD_SORT_ID;
   model = jz_household_model_new (db, query);
   list = G_LIST_MODEL (model);
@@ -606,7 +606,7 @@ test_model_keeps_window (gconstpointer data)
   assert_model_is (list, expected);
 
   /* Back as it was, for the next run. */
-  jz_household_query_set_limits (-1, -1);
+  jz_household_query_set_limits (-1, -1, -1);
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *sql = g_strdup_printf ("UPDATE households SET status = 'open' WHERE status = 'archived';"
@@ -624,21 +624,24 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const gint64 defaults[] = { -1, -1 };
-  static const gint64 sort_index[] = { 0, 0 };
-  static const gint64 driver_sorted[] = { G_MAXINT64, 0 };
+  static const gint64 defaults[] = { -1, -1, -1 };
+  static const gint64 sort_index[] = { 0, 0, -1 };
+  static const gint64 sort_index_probed[] = { 0, 0, 0 };
+  static const gint64 driver_sorted[] = { G_MAXINT64, 0, -1 };
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_data_func ("/household-model/matches-sql/default", defaults, test_model_matches_sql);
   g_test_add_data_func ("/household-model/matches-sql/sort-index", sort_index, test_model_matches_sql);
+  g_test_add_data_func ("/household-model/matches-sql/sort-index-probed", sort_index_probed, test_model_matches_sql);
   g_test_add_data_func ("/household-model/matches-sql/driver", driver_sorted, test_model_matches_sql);
   g_test_add_func ("/household-model/bounded", test_model_bounded);
   g_test_add_func ("/household-model/same-instance", test_model_same_instance);
   g_test_add_func ("/household-model/changes", test_model_changes);
   g_test_add_data_func ("/household-model/keeps-window/default", defaults, test_model_keeps_window);
   g_test_add_data_func ("/household-model/keeps-window/sort-index", sort_index, test_model_keeps_window);
+  g_test_add_data_func ("/household-model/keeps-window/sort-index-probed", sort_index_probed, test_model_keeps_window);
 
   make_demo ();
   status = g_test_run ();

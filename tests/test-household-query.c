@@ -224,18 +224,20 @@ assert_search (JzDb         *db,
                guint         n)
 {
   g_autoptr(JzHouseholdQuery) query = search_query (text);
-  static const gint64 limits[][2] = { { -1, -1 }, { 0, 0 }, { G_MAXINT64, G_MAXINT64 } };
+  /* The defaults; along the sort index with the facet listed, then probed;
+   * every match sorted. */
+  static const gint64 limits[][3] = { { -1, -1, -1 }, { 0, 0, -1 }, { 0, 0, 0 }, { G_MAXINT64, G_MAXINT64, -1 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
       g_autoptr(GArray) ids = NULL;
 
-      jz_household_query_set_limits (limits[i][0], limits[i][1]);
+      jz_household_query_set_limits (limits[i][0], limits[i][1], limits[i][2]);
       ids = search_ids (db, query);
       assert_ids (ids, expected, n);
       g_assert_cmpint (count (db, query), ==, n);
     }
-  jz_household_query_set_limits (-1, -1);
+  jz_household_query_set_limits (-1, -1, -1);
 }
 
 /* --- the summary --------------------------------------------------------------- */
@@ -792,7 +794,7 @@ test_demo_matches_sql (void)
   g_autofree char *a_full = query_text (demo_path, "SELECT id_number FROM persons WHERE active = 1 LIMIT 1 OFFSET 1234");
   gint64 township = query_int (demo_path, "SELECT id FROM regions WHERE level = 'township' ORDER BY id LIMIT 1 OFFSET 3");
   gint64 village = query_int (demo_path, "SELECT region_id FROM households GROUP BY region_id ORDER BY count(*) DESC LIMIT 1");
-  static const gint64 limits[][2] = { { -1, -1 }, { 0, 0 }, { G_MAXINT64, G_MAXINT64 }, { G_MAXINT64, 0 } };
+  static const gint64 limits[][3] = { { -1, -1, -1 }, { 0, 0, -1 }, { 0, 0, 0 }, { G_MAXINT64, G_MAXINT64, -1 }, { G_MAXINT64, 0, -1 }, { G_MAXINT64, 0, 0 } };
   JzHouseholdQuery *q;
 
   for (int sort = JZ_HOUSEHOLD_SORT_ID; sort <= JZ_HOUSEHOLD_SORT_MONTHLY_AMOUNT; sort++)
@@ -868,12 +870,12 @@ test_demo_matches_sql (void)
         {
           g_autoptr(GArray) got = NULL;
 
-          jz_household_query_set_limits (limits[l][0], limits[l][1]);
+          jz_household_query_set_limits (limits[l][0], limits[l][1], limits[l][2]);
           got = search_ids (db, query);
           assert_same_ids (got, expected);
           g_assert_cmpint (count (db, query), ==, expected->len);
         }
-      jz_household_query_set_limits (-1, -1);
+      jz_household_query_set_limits (-1, -1, -1);
     }
 }
 

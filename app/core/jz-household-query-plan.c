@@ -45,6 +45,12 @@
 #define DRIVER_LIMIT      20000
 /* More matches than this are paged along the sort index. */
 #define SORT_DRIVEN_ABOVE 4000
+/* Walking the sort index, a facet with no more households than this is
+ * read once into a list to check the rows against, rather than probed
+ * row by row: a surname's households cluster where the heads bear it, so
+ * the walk may pass tens of thousands of rows before a page is full, and
+ * each probe reads the facet table again. */
+#define FACET_LIST_LIMIT  20000
 /* A name range is counted only up to this for its estimate. */
 #define ESTIMATE_CAP      50000
 
@@ -52,6 +58,7 @@
  * database. */
 static gint64 driver_limit = DRIVER_LIMIT;
 static gint64 sort_driven_above = SORT_DRIVEN_ABOVE;
+static gint64 facet_list_limit = FACET_LIST_LIMIT;
 
 /* Rough sizes of the summary conditions, for choosing the driver: a
  * village has hundreds to a few thousand households, a township tens of
@@ -131,6 +138,13 @@ static gboolean
 has_summary_filters (const JzHouseholdQuery *q)
 {
   return q->township_id != 0 || q->village_id != 0 || !jz_household_text_empty (q->case_status) || !jz_household_text_empty (q->hukou);
+}
+
+gboolean
+jz_household_plan_lists_facet (JzHouseholdPlan *plan,
+                               gint64           facet_count)
+{
+  return facet_count <= facet_list_limit;
 }
 
 gboolean
@@ -238,6 +252,10 @@ choose_driver (JzHouseholdPlan  *plan,
     return FALSE;
   if (plan->program_facet != 0 && !count_facet (plan, plan->program_facet, &program, error))
     return FALSE;
+
+  if (plan->name_facet != 0)
+    plan->name_facet_count = search;
+  plan->program_facet_count = program;
 
   best = MIN (search, program);
   plan->driver = JZ_HOUSEHOLD_DRIVER_SUMMARY;
@@ -454,6 +472,8 @@ jz_household_plan_new (JzDb                    *db,
   plan->db = g_object_ref (db);
   plan->query = jz_household_query_copy (query);
   plan->count = -1;
+  plan->name_facet_count = G_MAXINT64;
+  plan->program_facet_count = G_MAXINT64;
 
   if ((guint) query->sort >= G_N_ELEMENTS (sort_columns))
     plan->query->sort = JZ_HOUSEHOLD_SORT_ID;
@@ -896,13 +916,17 @@ jz_household_rows_by_id (JzDb    *db,
  *   drives; -1 for the default
  * @sort_driven: the most matches that are sorted rather than read along
  *   the sort index; -1 for the default
+ * @facet_list: the most households of a facet that are listed once rather
+ *   than probed row by row along the sort index; -1 for the default
  *
  * For tests: to take every way of finding rows on a small database.
  */
 void
 jz_household_query_set_limits (gint64 driver,
-                               gint64 sort_driven)
+                               gint64 sort_driven,
+                               gint64 facet_list)
 {
   driver_limit = driver >= 0 ? driver : DRIVER_LIMIT;
   sort_driven_above = sort_driven >= 0 ? sort_driven : SORT_DRIVEN_ABOVE;
+  facet_list_limit = facet_list >= 0 ? facet_list : FACET_LIST_LIMIT;
 }

@@ -48,7 +48,8 @@ GPtrArray       *jz_household_rows_by_id       (JzDb                    *db,
 gint64           jz_household_summary_generation (JzDb                  *db,
                                                 GError                 **error);
 void             jz_household_query_set_limits (gint64                   driver,
-                                                gint64                   sort_driven);
+                                                gint64                   sort_driven,
+                                                gint64                   facet_list);
 
 /* For the jz-household-query*.c and jz-household-summary.c files only:
  * what they share of the plan. */
@@ -72,6 +73,8 @@ struct _JzHouseholdPlan
   char                  *tail4;        /* ID tails: the last four characters */
   int                    tail_start;   /* ID tails: where the tail starts, 1-based */
   gint64                 program_facet; /* the program's sort_order − 1000000 */
+  gint64                 name_facet_count;    /* their households, G_MAXINT64 if not counted */
+  gint64                 program_facet_count;
   char                  *statuses;     /* SQL list of file statuses, NULL for all */
   char                  *facet_statuses; /* the same as household_facets has them */
   gboolean               no_match;
@@ -95,6 +98,8 @@ char            *jz_household_ids_to_json      (GArray                  *ids);
 JzDb            *jz_household_plan_get_db      (JzHouseholdPlan         *plan);
 JzHouseholdSort  jz_household_plan_get_sort    (JzHouseholdPlan         *plan);
 gboolean         jz_household_plan_has_search  (JzHouseholdPlan         *plan);
+gboolean         jz_household_plan_lists_facet (JzHouseholdPlan         *plan,
+                                                gint64                   facet_count);
 void             jz_household_plan_append_where (JzHouseholdPlan        *plan,
                                                 GString                 *sql,
                                                 gboolean                 sort_driven);

@@ -46,11 +46,13 @@ person_match (JzHouseholdPlan *plan)
 static void
 append_search (JzHouseholdPlan *plan,
                GString         *sql,
-               gboolean         drives)
+               gboolean         drives,
+               gboolean         sort_driven)
 {
   if (plan->name_facet != 0)
     {
-      if (drives)
+      /* Along the forced sort index, a list read once is no driver. */
+      if (drives || (sort_driven && jz_household_plan_lists_facet (plan, plan->name_facet_count)))
         g_string_append_printf (sql,
                                 " AND s.household_id IN (SELECT f.household_id FROM household_facets f "
                                 "WHERE f.file_status IN (%s) AND f.facet = :name_facet%s)",
@@ -80,9 +82,10 @@ append_search (JzHouseholdPlan *plan,
 static void
 append_program (JzHouseholdPlan *plan,
                 GString         *sql,
-                gboolean         drives)
+                gboolean         drives,
+                gboolean         sort_driven)
 {
-  if (drives)
+  if (drives || (sort_driven && jz_household_plan_lists_facet (plan, plan->program_facet_count)))
     g_string_append_printf (sql,
                             " AND s.household_id IN (SELECT g.household_id FROM household_facets g "
                             "WHERE g.file_status IN (%s) AND g.facet = :program_facet%s)",
@@ -165,7 +168,7 @@ jz_household_plan_append_where (JzHouseholdPlan *plan,
     g_string_append (sql, " AND s.hukou = :hukou");
 
   if (jz_household_plan_has_search (plan))
-    append_search (plan, sql, !sort_driven && plan->driver == JZ_HOUSEHOLD_DRIVER_SEARCH);
+    append_search (plan, sql, !sort_driven && plan->driver == JZ_HOUSEHOLD_DRIVER_SEARCH, sort_driven);
   if (plan->program_facet != 0)
-    append_program (plan, sql, !sort_driven && plan->driver == JZ_HOUSEHOLD_DRIVER_PROGRAM);
+    append_program (plan, sql, !sort_driven && plan->driver == JZ_HOUSEHOLD_DRIVER_PROGRAM, sort_driven);
 }
