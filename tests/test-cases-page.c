@@ -247,6 +247,29 @@ query_count (JzDb       *db,
 
 /* Tests */
 
+/* The first visible label under @widget with the style class @name. */
+static GtkWidget *
+find_label_with_class (GtkWidget  *widget,
+                       const char *name)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_cases_page (void)
 {
@@ -276,6 +299,8 @@ test_cases_page (void)
   guint n_reveals = 0;
 
   db = jz_test_window_db_new (tmp_dir, "cases.db", 200, 11);
+  /* Months after the demo's history: some steps and reviews are late. */
+  g_setenv ("JIUZHU_TODAY", "2026-02-10", TRUE);
 
   pick_household (db, &household_id, &member);
   household = jz_household_get (db, household_id, &error);
@@ -301,6 +326,23 @@ test_cases_page (void)
     g_assert_true (shows_text (page, count, FALSE));
   }
   screenshot ("cases-list.png");
+
+  /* A household with a late case shows it in its status, in red. */
+  {
+    GtkWidget *late = find_label_with_class (page, "jz-overdue");
+    guint n_late = 0;
+
+    g_assert_nonnull (late);
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (late)), " · overdue"));
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(JzHouseholdRow) row = g_list_model_get_item (model, i);
+
+        n_late += jz_household_row_get_overdue (row);
+      }
+    g_assert_cmpuint (n_late, >, 0);
+    g_assert_cmpuint (n_late, <, g_list_model_get_n_items (model));
+  }
 
   /* Sorting is SQL's: a click on a column header changes the query. */
   column_view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
@@ -669,6 +711,7 @@ test_cases_page (void)
   gtk_window_close (GTK_WINDOW (window));
   drain_main_context ();
   g_assert_finalize_object (window);
+  g_unsetenv ("JIUZHU_TODAY");
 }
 
 static void

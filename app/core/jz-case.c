@@ -6,11 +6,14 @@
 
 #include "jz-case.h"
 #include "jz-db-private.h"
+#include "jz-calendar.h"
 #include "jz-labels.h"
+#include "jz-workflow-private.h"
 
 #define CASE_COLUMNS \
   "c.id, c.household_id, c.person_id, p.name, p.relation, c.program, g.name, g.name_zh, g.unit, c.status, " \
-  "c.applied_on, c.decided_on, c.starts_on, c.ended_on, c.end_reason, c.persons, c.monthly_amount, c.version"
+  "c.applied_on, c.decided_on, c.starts_on, c.ended_on, c.end_reason, c.persons, c.monthly_amount, c.version, " \
+  JZ_WORKFLOW_OVERDUE_SQL
 
 #define CASE_FROM \
   " FROM cases c JOIN programs g ON g.code = c.program LEFT JOIN persons p ON p.id = c.person_id "
@@ -52,6 +55,13 @@ jz_case_step_free (JzCaseStep *step)
   g_free (step);
 }
 
+/* For the overdue mark of CASE_COLUMNS. */
+static void
+bind_today (sqlite3_stmt *stmt)
+{
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":today"), jz_today (), -1, g_free);
+}
+
 static JzCase *
 case_from_row (sqlite3_stmt *stmt)
 {
@@ -75,6 +85,7 @@ case_from_row (sqlite3_stmt *stmt)
   self->persons = sqlite3_column_int (stmt, 15);
   self->monthly_amount = sqlite3_column_int64 (stmt, 16);
   self->version = sqlite3_column_int64 (stmt, 17);
+  self->overdue = sqlite3_column_int (stmt, 18) != 0;
 
   return self;
 }
@@ -89,10 +100,11 @@ jz_case_get (JzDb        *db,
 
   g_return_val_if_fail (JZ_IS_DB (db), NULL);
 
-  stmt = jz_db_prepare (db, "SELECT " CASE_COLUMNS CASE_FROM "WHERE c.id = ?", error);
+  stmt = jz_db_prepare (db, "SELECT " CASE_COLUMNS CASE_FROM "WHERE c.id = :id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), id);
+  bind_today (stmt);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -126,11 +138,12 @@ jz_case_list_for_household (JzDb        *db,
 
   stmt = jz_db_prepare (db,
                         "SELECT " CASE_COLUMNS CASE_FROM
-                        "WHERE c.household_id = ? ORDER BY c.applied_on DESC, c.id DESC",
+                        "WHERE c.household_id = :id ORDER BY c.applied_on DESC, c.id DESC",
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), household_id);
+  bind_today (stmt);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) jz_case_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -27,6 +27,7 @@ typedef struct
   int     persons;          /* members counted in the program */
   gint64  monthly_amount;   /* fen */
   gint64  version;
+  gboolean overdue;         /* on the day it was read: jz_workflow_overdue() */
 } JzCase;
 
 /* One row of case_history: a step or a change of amount. */

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jz-calendar.h"
 #include "jz-db-private.h"
 #include "jz-household-query-private.h"
 #include "jz-household-row-private.h"
@@ -662,8 +663,11 @@ read_rows (JzDb          *db,
            GError       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *today = jz_today ();
   int rc;
 
+  /* Read each time: the list may stay open past midnight. */
+  bind_text_named (stmt, ":today", today);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, jz_household_row_new_from_stmt (stmt, 0));
 
@@ -900,13 +904,13 @@ jz_household_rows_by_id (JzDb    *db,
                         "SELECT " JZ_HOUSEHOLD_ROW_COLUMNS " FROM household_summary s "
                         "LEFT JOIN regions t ON t.id = s.township_id "
                         "LEFT JOIN regions v ON v.id = s.village_id "
-                        "WHERE s.household_id IN (SELECT value FROM json_each (?))",
+                        "WHERE s.household_id IN (SELECT value FROM json_each (:ids))",
                         error);
   if (stmt == NULL)
     return NULL;
 
   json = jz_household_ids_to_json (ids);
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":ids"), json, -1, SQLITE_STATIC);
   return read_rows (db, stmt, error);
 }
 

@@ -23,6 +23,7 @@ struct _JzHouseholdRow
   GStrv    programs;
   char    *case_status;
   gint64   monthly_amount;
+  gboolean overdue;
 
   /* Only on the rows of jz_household_query_foreach_person(), for exports;
    * not properties, so that no list on screen can bind them. */
@@ -48,6 +49,7 @@ enum {
   PROP_PROGRAMS,
   PROP_CASE_STATUS,
   PROP_MONTHLY_AMOUNT,
+  PROP_OVERDUE,
   N_PROPS
 };
 
@@ -101,6 +103,7 @@ jz_household_row_new_from_stmt (sqlite3_stmt *stmt,
   self->programs = split_programs ((const char *) sqlite3_column_text (stmt, c++));
   self->case_status = column_dup (stmt, c++);
   self->monthly_amount = sqlite3_column_int64 (stmt, c++);
+  self->overdue = sqlite3_column_int (stmt, c++) != 0;
   set_masked (self);
 
   g_assert (c - first_column == JZ_HOUSEHOLD_ROW_N_COLUMNS);
@@ -199,6 +202,11 @@ jz_household_row_update (JzHouseholdRow *self,
     }
   update_string (self, &self->case_status, from->case_status, PROP_CASE_STATUS);
   update_int64 (self, &self->monthly_amount, from->monthly_amount, PROP_MONTHLY_AMOUNT);
+  if (self->overdue != from->overdue)
+    {
+      self->overdue = from->overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
+    }
   jz_household_row_set_bank (self, from->bank, from->bank_account);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -320,6 +328,20 @@ jz_household_row_get_monthly_amount (JzHouseholdRow *self)
   g_return_val_if_fail (JZ_IS_HOUSEHOLD_ROW (self), 0);
 
   return self->monthly_amount;
+}
+
+/**
+ * jz_household_row_get_overdue:
+ *
+ * Returns: whether a case of the household is overdue on the day the row
+ *   was read (jz_workflow_overdue())
+ */
+gboolean
+jz_household_row_get_overdue (JzHouseholdRow *self)
+{
+  g_return_val_if_fail (JZ_IS_HOUSEHOLD_ROW (self), FALSE);
+
+  return self->overdue;
 }
 
 /**
@@ -468,6 +490,10 @@ jz_household_row_get_property (GObject    *object,
       g_value_set_int64 (value, self->monthly_amount);
       break;
 
+    case PROP_OVERDUE:
+      g_value_set_boolean (value, self->overdue);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -496,6 +522,7 @@ jz_household_row_class_init (JzHouseholdRowClass *klass)
   properties[PROP_PROGRAMS] = g_param_spec_boxed ("programs", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_CASE_STATUS] = g_param_spec_string ("case-status", NULL, NULL, NULL, flags);
   properties[PROP_MONTHLY_AMOUNT] = g_param_spec_int64 ("monthly-amount", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -46,6 +46,7 @@ guint               jz_household_row_get_members          (JzHouseholdRow *self)
 const char * const *jz_household_row_get_programs         (JzHouseholdRow *self);
 const char         *jz_household_row_get_case_status      (JzHouseholdRow *self);
 gint64              jz_household_row_get_monthly_amount   (JzHouseholdRow *self);
+gboolean            jz_household_row_get_overdue          (JzHouseholdRow *self);
 const char         *jz_household_row_get_bank             (JzHouseholdRow *self);
 const char         *jz_household_row_get_bank_account     (JzHouseholdRow *self);
 

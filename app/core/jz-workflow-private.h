@@ -27,6 +27,14 @@ typedef struct
   int tekun_sample_rate_bp;
 } JzWorkflowRules;
 
+/* jz_workflow_overdue() in SQL, over cases `c`, with :today bound to the
+ * day; test-workflow holds the two to the same answers. */
+#define JZ_WORKFLOW_OVERDUE_SQL \
+  "((c.status IN ('submitted', 'accepted', 'investigating', 'village_notice', 'township_reviewed') " \
+  "AND (c.step_due_on < :today OR c.process_due_on < :today)) " \
+  "OR (c.status = 'approved' AND c.step_due_on < :today) " \
+  "OR (c.status = 'active' AND c.next_review_on < :today))"
+
 #define JZ_PERMISSION_BIT(p) (1u << (p))
 
 /* The cases' workflow columns, with the head's name and the township

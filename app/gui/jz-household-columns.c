@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "jz-household-columns.h"
 #include "jz-household-row.h"
 #include "jz-labels.h"
@@ -66,6 +68,11 @@ format_status (JzHouseholdRow *row)
   if (file_status != NULL && g_strcmp0 (file_status, "open") != 0)
     return g_strdup (jz_labels_value (JZ_FIELD_HOUSEHOLD_STATUS, file_status));
 
+  if (jz_household_row_get_overdue (row))
+    /* TRANSLATORS: a household's case status in the case list, when a
+     * step or review of one of its cases is late: "pending · overdue" */
+    return g_strdup_printf (_("%s · overdue"), jz_labels_value (JZ_FIELD_CASE_SUMMARY, status));
+
   return g_strdup (jz_labels_value (JZ_FIELD_CASE_SUMMARY, status));
 }
 
@@ -80,9 +87,27 @@ update_label_cb (GtkListItem *list_item)
 {
   FormatFunc format = g_object_get_data (G_OBJECT (list_item), "jz-format");
   JzHouseholdRow *row = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = row != NULL ? format (row) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+  gtk_label_set_label (label, text != NULL ? text : "");
+  /* The whole name on hover, where it may be cut short. */
+  if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+/* The status, in red while a case of the household is late. */
+static void
+update_status_cb (GtkListItem *list_item)
+{
+  JzHouseholdRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  update_label_cb (list_item);
+  if (row != NULL && jz_household_row_get_overdue (row))
+    gtk_widget_add_css_class (label, "jz-overdue");
+  else
+    gtk_widget_remove_css_class (label, "jz-overdue");
 }
 
 static void
@@ -113,7 +138,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   const char *property = g_object_get_data (G_OBJECT (factory), "jz-property");
   GCallback update = g_object_get_data (G_OBJECT (factory), "jz-update");
-  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  /* Without a property, the cell follows every change of the row. */
+  g_autofree char *signal = property != NULL ? g_strconcat ("notify::", property, NULL) : g_strdup ("notify");
   gulong handler;
 
   ((void (*) (GtkListItem *)) update) (list_item);
@@ -144,6 +170,9 @@ label_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   if (xalign > 0.5f)
     gtk_widget_add_css_class (label, "numeric");
+  /* Names of persons and places give way first when the window is narrow. */
+  if (g_object_get_data (G_OBJECT (factory), "jz-shrink") != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_object_set_data (G_OBJECT (list_item), "jz-format", g_object_get_data (G_OBJECT (factory), "jz-format"));
   gtk_list_item_set_child (list_item, label);
 }
@@ -247,16 +276,18 @@ jz_household_columns_setup (GtkColumnViewColumn *column,
     const char *property;
     FormatFunc  format;
     gboolean    end;
+    gboolean    shrink;
     int         sort;   /* a JzHouseholdSort, or -1 */
   } columns[] = {
-    [JZ_HOUSEHOLD_COLUMN_HEAD] = { "head-name", format_head, FALSE, JZ_HOUSEHOLD_SORT_HEAD_NAME },
-    [JZ_HOUSEHOLD_COLUMN_ID_NUMBER] = { "masked-id-number", format_id, FALSE, -1 },
-    [JZ_HOUSEHOLD_COLUMN_VILLAGE] = { "village-name", format_village, FALSE, JZ_HOUSEHOLD_SORT_VILLAGE },
-    [JZ_HOUSEHOLD_COLUMN_TOWNSHIP] = { "township-name", format_township, FALSE, JZ_HOUSEHOLD_SORT_TOWNSHIP },
-    [JZ_HOUSEHOLD_COLUMN_MEMBERS] = { "members", format_members, TRUE, JZ_HOUSEHOLD_SORT_MEMBERS },
-    [JZ_HOUSEHOLD_COLUMN_PROGRAMS] = { "programs", NULL, FALSE, -1 },
-    [JZ_HOUSEHOLD_COLUMN_STATUS] = { "case-status", format_status, FALSE, JZ_HOUSEHOLD_SORT_CASE_STATUS },
-    [JZ_HOUSEHOLD_COLUMN_AMOUNT] = { "monthly-amount", format_amount, TRUE, JZ_HOUSEHOLD_SORT_MONTHLY_AMOUNT },
+    [JZ_HOUSEHOLD_COLUMN_HEAD] = { "head-name", format_head, FALSE, TRUE, JZ_HOUSEHOLD_SORT_HEAD_NAME },
+    [JZ_HOUSEHOLD_COLUMN_ID_NUMBER] = { "masked-id-number", format_id, FALSE, FALSE, -1 },
+    [JZ_HOUSEHOLD_COLUMN_VILLAGE] = { "village-name", format_village, FALSE, TRUE, JZ_HOUSEHOLD_SORT_VILLAGE },
+    [JZ_HOUSEHOLD_COLUMN_TOWNSHIP] = { "township-name", format_township, FALSE, TRUE, JZ_HOUSEHOLD_SORT_TOWNSHIP },
+    [JZ_HOUSEHOLD_COLUMN_MEMBERS] = { "members", format_members, TRUE, FALSE, JZ_HOUSEHOLD_SORT_MEMBERS },
+    [JZ_HOUSEHOLD_COLUMN_PROGRAMS] = { "programs", NULL, FALSE, FALSE, -1 },
+    /* Follows the status, the file status and the overdue mark. */
+    [JZ_HOUSEHOLD_COLUMN_STATUS] = { NULL, format_status, FALSE, FALSE, JZ_HOUSEHOLD_SORT_CASE_STATUS },
+    [JZ_HOUSEHOLD_COLUMN_AMOUNT] = { "monthly-amount", format_amount, TRUE, FALSE, JZ_HOUSEHOLD_SORT_MONTHLY_AMOUNT },
   };
   g_autoptr(GtkListItemFactory) factory = NULL;
 
@@ -267,6 +298,10 @@ jz_household_columns_setup (GtkColumnViewColumn *column,
     factory = badges_factory_new ();
   else
     factory = label_factory_new (columns[kind].property, columns[kind].format, columns[kind].end);
+  if (kind == JZ_HOUSEHOLD_COLUMN_STATUS)
+    g_object_set_data (G_OBJECT (factory), "jz-update", (gpointer) update_status_cb);
+  if (columns[kind].shrink)
+    g_object_set_data (G_OBJECT (factory), "jz-shrink", GINT_TO_POINTER (TRUE));
 
   gtk_column_view_column_set_factory (column, factory);
   if (columns[kind].sort >= 0)

@@ -6,6 +6,7 @@
 #include "jz-form.h"
 #include "jz-household-events.h"
 #include "jz-household-row.h"
+#include "jz-case-rows.h"
 #include "jz-household-rows.h"
 #include "jz-id-number.h"
 #include "jz-money.h"
@@ -159,6 +160,8 @@ jz_household_case_row_new (JzDb   *db,
   GtkWidget *image;
 
   g_ptr_array_add (facts, g_strdup (jz_case_status_label (item->status)));
+  if (item->overdue)
+    g_ptr_array_add (facts, g_strdup (_("Overdue")));
   if (item->monthly_amount > 0)
     g_ptr_array_add (facts, jz_household_format_amount (item->monthly_amount));
   if (item->person_name != NULL)
@@ -183,6 +186,7 @@ jz_household_case_row_new (JzDb   *db,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "cases.open-case");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->id);
+  jz_case_mark_overdue (row, item->overdue);
 
   return row;
 }
