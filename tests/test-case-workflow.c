@@ -680,6 +680,94 @@ find_case (JzDb       *db,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* The title of the county's check, in the language of the test. */
+static const char *
+marked_text (guint marked,
+             guint waiting)
+{
+  static char *text;
+
+  g_free (text);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u application marked for the check",
+                                       "%u of %u applications marked for the check", waiting),
+                          marked, waiting);
+  return text;
+}
+
+/* The county draws its check of tekun applications from the Tasks panel;
+ * a township clerk is not offered it. */
+static void
+test_county_sample (void)
+{
+  Office o = { 0 };
+  g_autoptr(GError) error = NULL;
+  JzWindow *window;
+  JzTasksPage *tasks;
+  GtkWidget *button;
+  guint waiting = 0, marked = 0, target = 0, rate = 0;
+
+  office_set_up (&o);
+  /* Seven tekun applications reviewed by the township; one already
+   * marked.  The default rate, 30 %, asks for three. */
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO cases (household_id, program, status, applied_on, "
+                                              "accepted_on, reviewed_on, sampled) VALUES (%" G_GINT64_FORMAT
+                                              ", 'tekun_dispersed', 'township_reviewed', '2026-02-02', "
+                                              "'2026-02-03', '2026-03-10', %d)",
+                                              o.household_id, i == 0);
+
+      exec_sql (o.db, sql);
+    }
+  g_assert_true (jz_workflow_sample_status (o.db, &waiting, &marked, &target, &rate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting, ==, 7);
+  g_assert_cmpuint (marked, ==, 1);
+  g_assert_cmpuint (target, ==, 3);
+  g_assert_cmpuint (rate, ==, 3000);
+
+  window = jz_test_window_new (app, o.db, 1280, 800);
+
+  /* The clerk of the township does not decide: no sample to draw. */
+  g_object_set (window, "user", o.clerk, NULL);
+  tasks = show_tasks (window);
+  g_assert_null (find_actionable (GTK_WIDGET (tasks), "tasks.draw-sample", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (tasks), "tasks.draw-sample", NULL);
+  drain_main_context ();
+  g_assert_true (jz_workflow_sample_status (o.db, &waiting, &marked, &target, &rate, &error));
+  g_assert_cmpuint (marked, ==, 1);
+
+  /* The reviewer sees where the check stands and draws the rest. */
+  g_object_set (window, "user", o.reviewer, NULL);
+  drain_main_context ();
+  tasks = show_tasks (window);
+  button = find_actionable (GTK_WIDGET (tasks), "tasks.draw-sample", NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (shows_text (GTK_WIDGET (tasks), marked_text (1, 7), FALSE));
+  screenshot ("tasks-sample.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tasks), "tasks.draw-sample", NULL));
+  while (jz_tasks_page_get_loading (tasks))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+
+  g_assert_true (jz_workflow_sample_status (o.db, &waiting, &marked, &target, &rate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (marked, ==, 3);
+  g_assert_true (shows_text (GTK_WIDGET (tasks), marked_text (3, 7), FALSE));
+  /* Nothing more to draw; the audit log names the reviewer. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpint (find_case (o.db, "c.sampled = 1 AND NOT EXISTS (SELECT 1 FROM audit_log a "
+                                   "WHERE a.table_name = 'cases' AND a.row_id = c.id AND a.user_name = 'liuqiang') "
+                                   "AND c.id > (SELECT min (id) FROM cases)"), ==, 0);
+  g_assert_cmpint (find_case (o.db, "EXISTS (SELECT 1 FROM audit_log a WHERE a.table_name = 'cases' "
+                                   "AND a.row_id = c.id AND a.action = 'update' AND a.user_name = 'liuqiang')"), >, 0);
+
+  jz_test_window_destroy (window);
+  office_tear_down (&o);
+}
+
 /* Only with JZ_SCREENSHOT_DIR and JZ_DEMO_DB: a look at the case view and
  * the Tasks panel on a district's worth of cases. */
 static void
@@ -805,6 +893,7 @@ main (int   argc,
 
   g_test_add_func ("/case-workflow/clerk-applies-reviewer-approves", test_clerk_applies_reviewer_approves);
   g_test_add_func ("/case-workflow/leader-takes-no-step", test_leader_takes_no_step);
+  g_test_add_func ("/case-workflow/county-sample", test_county_sample);
   g_test_add_func ("/case-workflow/demo-screenshots", test_demo_screenshots);
 
   ret = g_test_run ();

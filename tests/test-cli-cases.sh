@@ -208,6 +208,8 @@ done
 waiting="SELECT count(*) FROM cases WHERE program = 'tekun_dispersed' AND status = 'township_reviewed'"
 sampled="SELECT group_concat (id) FROM (SELECT id FROM cases WHERE sampled = 1 ORDER BY id)"
 ok "ten tekun cases wait for the county" test "$(sql "$waiting")" -eq 10
+ok "where the check stands" status_is 0 "$cli" --db "$db" cases sample --status
+ok "  none marked of ten, three asked for at 30 %" stdout_is 'waiting\t10\nmarked\t0\ntarget\t3\nrate_bp\t3000\n'
 ok "a clerk cannot draw the sample" status_is 1 "$cli" --db "$db" cases sample --seed 42 --user clerk-a
 ok "  one sentence" one_sentence
 ok "  nothing marked" test "$(sql 'SELECT count(*) FROM cases WHERE sampled = 1')" -eq 0
@@ -219,6 +221,7 @@ first=$(sql "$sampled")
 ok "  shown on the case" bash -c "'$cli' --db '$db' case show ${first%%,*} | grep -qP '^sampled\tyes$'"
 ok "again: the rate is reached" status_is 0 "$cli" --db "$db" cases sample --seed 7 --user reviewer
 ok "  nothing more" stdout_is '0\n'
+ok "  three of ten marked" bash -c "'$cli' --db '$db' cases sample --status | grep -qP '^marked\t3$'"
 sql "UPDATE cases SET sampled = 0"
 ok "the same seed again" status_is 0 "$cli" --db "$db" cases sample --seed 42 --user reviewer
 ok "  draws the same cases" test "$(sql "$sampled")" = "$first"

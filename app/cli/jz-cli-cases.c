@@ -198,9 +198,11 @@ cases_sample (JzCliGlobals *globals,
   g_autoptr(JzUser) user = NULL;
   g_autofree char *seed_text = NULL;
   g_autofree char *user_name = NULL;
+  gboolean show_status = FALSE;
   GOptionEntry entries[] = {
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("The seed of the draw, a whole number: the same seed on the same cases draws the same ones (required)"), "N" },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user_name, N_("The sign-in name of the user drawing the sample; their role is checked"), "NAME" },
+    { "status", 0, 0, G_OPTION_ARG_NONE, &show_status, N_("Draw nothing; print the applications waiting, those marked, how many the rate asks for and the rate"), NULL },
     { NULL }
   };
   guint64 seed = 0;
@@ -209,6 +211,17 @@ cases_sample (JzCliGlobals *globals,
 
   if (!jz_cli_parse_options ("cases sample", entries, &argc, &argv, &status))
     return status;
+
+  if (show_status)
+    {
+      guint waiting, marked, target, rate_bp;
+
+      db = jz_cli_open_db (globals, JZ_DB_OPEN_READ_ONLY, &error);
+      if (db == NULL || !jz_workflow_sample_status (db, &waiting, &marked, &target, &rate_bp, &error))
+        return jz_cli_fail (error);
+      g_print ("waiting\t%u\nmarked\t%u\ntarget\t%u\nrate_bp\t%u\n", waiting, marked, target, rate_bp);
+      return EXIT_SUCCESS;
+    }
 
   if (seed_text == NULL || !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, NULL))
     return jz_cli_usage_error (_("Give the seed of the draw with --seed N, a whole number, so that the same draw can be repeated."));
@@ -503,6 +516,7 @@ jz_cli_cases (JzCliGlobals *globals,
           g_print ("%s\n", _("Usage: jiuzhu-cli cases list|sample …"));
           g_print ("  cases list [--status STATE] [--program CODE] [--township NAME]\n");
           g_print ("  cases sample --seed N [--user NAME]\n");
+          g_print ("  cases sample --status\n");
           g_print ("%s\n", _("“cases sample” marks tekun cases awaiting the county’s decision for its check until the share of the standard tekun_sample_pct is reached, and prints how many it marked."));
           return EXIT_SUCCESS;
         }

@@ -433,3 +433,58 @@ jz_workflow_sample_tekun (JzDb          *db,
     *n_sampled = sample.n_sampled;
   return TRUE;
 }
+
+/**
+ * jz_workflow_sample_status:
+ * @n_waiting: (out): tekun applications awaiting the county's decision
+ * @n_sampled: (out): of those, the ones marked for its check
+ * @n_target: (out): how many the rate in force today asks for
+ * @rate_bp: (out): that rate, tekun_sample_pct in basis points
+ *
+ * Where the county's check stands, for jz_workflow_sample_tekun().
+ */
+gboolean
+jz_workflow_sample_status (JzDb     *db,
+                           guint    *n_waiting,
+                           guint    *n_sampled,
+                           guint    *n_target,
+                           guint    *rate_bp,
+                           GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *today = jz_today ();
+  JzWorkflowRules rules;
+  guint64 waiting, sampled, rate;
+
+  g_return_val_if_fail (JZ_IS_DB (db), FALSE);
+
+  if (!jz_workflow_rules_load (db, today, 0, &rules, error))
+    return FALSE;
+
+  stmt = jz_db_prepare (db,
+                        "SELECT count(*), coalesce (sum (sampled <> 0), 0) FROM cases "
+                        "WHERE program IN ('tekun_dispersed', 'tekun_centralized') AND status = 'township_reviewed'",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jz_db_set_error (db, sqlite3_errcode (jz_db_get_handle (db)), error);
+      return FALSE;
+    }
+
+  waiting = (guint64) MAX (sqlite3_column_int64 (stmt, 0), 0);
+  sampled = (guint64) MAX (sqlite3_column_int64 (stmt, 1), 0);
+  rate = (guint64) CLAMP (rules.tekun_sample_rate_bp, 0, 10000);
+
+  if (n_waiting != NULL)
+    *n_waiting = (guint) waiting;
+  if (n_sampled != NULL)
+    *n_sampled = (guint) sampled;
+  /* Rounded up, as jz_workflow_sample_tekun() draws. */
+  if (n_target != NULL)
+    *n_target = (guint) ((waiting * rate + 9999) / 10000);
+  if (rate_bp != NULL)
+    *rate_bp = (guint) rate;
+  return TRUE;
+}

@@ -42,6 +42,7 @@ task_new (JzTaskKind        kind,
   task->status = g_strdup (flow->status);
   task->due_on = g_strdup (due_on);
   task->overdue = overdue;
+  task->sampled = flow->sampled;
   return task;
 }
 

@@ -171,6 +171,7 @@ typedef struct
   char       *status;
   char       *due_on;        /* the deadline, or the day of the event; NULL when none */
   gboolean    overdue;
+  gboolean    sampled;       /* tekun: marked for the county's check */
 } JzTask;
 
 typedef gboolean (*JzCaseFlowFunc) (const JzCaseFlow *flow,
@@ -275,6 +276,12 @@ gboolean            jz_workflow_sample_tekun    (JzDb              *db,
                                                  guint64            seed,
                                                  guint              rate_bp,
                                                  guint             *n_sampled,
+                                                 GError           **error);
+gboolean            jz_workflow_sample_status   (JzDb              *db,
+                                                 guint             *n_waiting,
+                                                 guint             *n_sampled,
+                                                 guint             *n_target,
+                                                 guint             *rate_bp,
                                                  GError           **error);
 
 /* --- the Tasks panel ---------------------------------------------------- */

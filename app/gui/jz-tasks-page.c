@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "jz-calendar.h"
 #include "jz-case-rows.h"
@@ -48,6 +49,8 @@ struct _JzTasksPage
   AdwPreferencesGroup *groups[N_GROUPS];
   GtkListBox          *lists[N_GROUPS];
   GtkLabel            *counts[N_GROUPS];   /* borrowed: the groups' header suffixes */
+  AdwPreferencesGroup *sample_group;
+  AdwActionRow        *sample_row;
 
   /* What each group shows, so that a reload which changes nothing (most
    * commits of other clerks) rebuilds no row. */
@@ -85,6 +88,13 @@ typedef struct
   GPtrArray  *tasks[N_GROUPS];  /* JzTask */
   GHashTable *names;            /* person id → name, for the alerts */
   char       *today;
+
+  /* The county's check of tekun applications, for those who decide */
+  gboolean    sample_read;
+  guint       sample_waiting;
+  guint       sample_marked;
+  guint       sample_target;
+  guint       sample_rate_bp;
 } Load;
 
 static void
@@ -99,12 +109,18 @@ load_free (Load *load)
   g_free (load);
 }
 
-static GtkStack *
-get_stack (JzTasksPage *self)
+static AdwToastOverlay *
+get_toasts (JzTasksPage *self)
 {
   /* Our child, not a bound template child, which the template and AdwBin
    * would both release. */
-  return GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+  return ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+}
+
+static GtkStack *
+get_stack (JzTasksPage *self)
+{
+  return GTK_STACK (adw_toast_overlay_get_child (get_toasts (self)));
 }
 
 static void
@@ -158,6 +174,14 @@ load_thread (GTask        *task,
   if (load->tasks[GROUP_ALERTS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
     goto failed;
 
+  if (jz_user_can (load->user, JZ_PERMISSION_DECIDE, 0))
+    {
+      if (!jz_workflow_sample_status (db, &load->sample_waiting, &load->sample_marked, &load->sample_target,
+                                      &load->sample_rate_bp, &error))
+        goto failed;
+      load->sample_read = TRUE;
+    }
+
   /* An alert is about a member: their name, read here too. */
   load->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < load->tasks[GROUP_ALERTS]->len && i < MAX_ROWS; i++)
@@ -197,10 +221,20 @@ task_subtitle (JzTask     *item,
     {
     case JZ_TASK_STEP:
       next = jz_case_next_step_label (item->status);
+      if (next == NULL)
+        next = item->status;
+      if (item->due_on != NULL && item->sampled)
+        /* TRANSLATORS: what an application waits for, then its deadline;
+         * the county checks this one on the spot */
+        return g_strdup_printf (_("%s, due %s · marked for the county’s check"), next, item->due_on);
       if (item->due_on != NULL)
         /* TRANSLATORS: what an application waits for, then its deadline */
-        return g_strdup_printf (_("%s, due %s"), next != NULL ? next : item->status, item->due_on);
-      return g_strdup (next != NULL ? next : item->status);
+        return g_strdup_printf (_("%s, due %s"), next, item->due_on);
+      if (item->sampled)
+        /* TRANSLATORS: what an application waits for; the county checks
+         * this one on the spot */
+        return g_strdup_printf (_("%s · marked for the county’s check"), next);
+      return g_strdup (next);
 
     case JZ_TASK_EMERGENCY_REVIEW:
       return g_strdup (_("Review the payment made first"));
@@ -286,9 +320,9 @@ signature (GPtrArray  *tasks,
       JzTask *item = g_ptr_array_index (tasks, i);
       const char *name = names != NULL ? g_hash_table_lookup (names, &item->person_id) : NULL;
 
-      g_string_append_printf (text, "|%d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %d %s %s",
+      g_string_append_printf (text, "|%d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %d %d %s %s",
                               item->kind, item->case_id, item->person_id, item->status,
-                              item->due_on != NULL ? item->due_on : "", item->overdue,
+                              item->due_on != NULL ? item->due_on : "", item->overdue, item->sampled,
                               item->head_name != NULL ? item->head_name : "", name != NULL ? name : "");
     }
 
@@ -328,6 +362,54 @@ show_group (JzTasksPage *self,
     adw_preferences_group_set_description (self->groups[group], _(descriptions[group]));
 }
 
+/* "30 %", "12.5 %" */
+static char *
+format_rate (guint rate_bp)
+{
+  g_autofree char *number = rate_bp % 100 == 0 ? g_strdup_printf ("%u", rate_bp / 100)
+                                               : g_strdup_printf ("%u.%02u", rate_bp / 100, rate_bp % 100);
+
+  if (strchr (number, '.') != NULL && number[strlen (number) - 1] == '0')
+    number[strlen (number) - 1] = '\0';
+  /* TRANSLATORS: a share in per cent, e.g. "30 %" */
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+/* Shown while tekun applications await the county's decision. */
+static gboolean
+show_sample (JzTasksPage *self,
+             Load        *load)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *rate = NULL;
+  gboolean shown = load->sample_read && load->sample_waiting > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_group), shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.draw-sample",
+                                 shown && load->sample_marked < load->sample_target);
+  if (!shown)
+    return FALSE;
+
+  rate = format_rate (load->sample_rate_bp);
+  /* TRANSLATORS: tekun applications awaiting the county's decision, and
+   * how many of them are marked for its check on the spot */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u application marked for the check",
+                                        "%u of %u applications marked for the check", load->sample_waiting),
+                           load->sample_marked, load->sample_waiting);
+  if (load->sample_marked < load->sample_target)
+    /* TRANSLATORS: %s is a share such as "30 %", %u how many that is */
+    subtitle = g_strdup_printf (_("The county checks at least %s of them before deciding: %u. Draw the rest at random."),
+                                rate, load->sample_target);
+  else
+    /* TRANSLATORS: %s is a share such as "30 %" */
+    subtitle = g_strdup_printf (_("At least %s are marked, as the standard asks."), rate);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sample_row), title);
+  adw_action_row_set_subtitle (self->sample_row, subtitle);
+  return TRUE;
+}
+
 static void
 show_load (JzTasksPage *self,
            Load        *load)
@@ -361,7 +443,8 @@ show_load (JzTasksPage *self,
   gtk_label_set_label (self->summary_label, summary);
   jz_case_mark_overdue (GTK_WIDGET (self->summary_label), n_overdue > 0);
 
-  gtk_stack_set_visible_child_name (get_stack (self), self->n_tasks > 0 ? "tasks" : "empty");
+  gtk_stack_set_visible_child_name (get_stack (self),
+                                    show_sample (self, load) || self->n_tasks > 0 ? "tasks" : "empty");
   /* Another clerk's commit reloads the page under the clerk's eyes. */
   gtk_adjustment_set_value (vadjustment, scrolled);
 }
@@ -428,6 +511,8 @@ jz_tasks_page_reload (JzPage *page)
       set_loading (self, NULL);
       self->loaded = FALSE;
       self->n_tasks = 0;
+      gtk_widget_set_visible (GTK_WIDGET (self->sample_group), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.draw-sample", FALSE);
       for (guint i = 0; i < N_GROUPS; i++)
         g_clear_pointer (&self->shown[i], g_free);
       gtk_stack_set_visible_child_name (get_stack (self), "empty");
@@ -483,6 +568,37 @@ open_case_action (GtkWidget  *widget,
   jz_window_set_panel (JZ_WINDOW (root), "cases");
   page = jz_window_get_visible_page (JZ_WINDOW (root));
   gtk_widget_activate_action (page, "cases.open-case", "x", g_variant_get_int64 (parameter));
+}
+
+/* The county marks at random the tekun applications it checks on the
+ * spot, up to the rate of the standard; the audit log keeps which. */
+static void
+draw_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JzTasksPage *self = JZ_TASKS_PAGE (widget);
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint64 seed = ((guint64) g_random_int () << 32) | g_random_int ();
+  guint n_marked = 0;
+
+  if (db == NULL)
+    return;
+
+  if (!jz_workflow_sample_tekun (db, jz_page_get_user (JZ_PAGE (self)), seed, 0, &n_marked, &error))
+    {
+      adw_toast_overlay_add_toast (get_toasts (self), adw_toast_new (error->message));
+      return;
+    }
+
+  /* TRANSLATORS: after the county drew its sample */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Marked %u application for the county’s check",
+                                          "Marked %u applications for the county’s check", n_marked),
+                             n_marked);
+  adw_toast_overlay_add_toast (get_toasts (self), adw_toast_new (message));
+  jz_tasks_page_reload (JZ_PAGE (self));
 }
 
 /* --- GObject -------------------------------------------------------------------- */
@@ -566,7 +682,11 @@ jz_tasks_page_class_init (JzTasksPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "alerts_list", FALSE,
                                              G_STRUCT_OFFSET (JzTasksPage, lists[GROUP_ALERTS]));
 
+  gtk_widget_class_bind_template_child (widget_class, JzTasksPage, sample_group);
+  gtk_widget_class_bind_template_child (widget_class, JzTasksPage, sample_row);
+
   gtk_widget_class_install_action (widget_class, "tasks.open-case", "x", open_case_action);
+  gtk_widget_class_install_action (widget_class, "tasks.draw-sample", NULL, draw_sample_action);
 }
 
 static void
@@ -585,6 +705,7 @@ jz_tasks_page_init (JzTasksPage *self)
       adw_preferences_group_set_header_suffix (self->groups[i], GTK_WIDGET (self->counts[i]));
     }
   gtk_stack_set_visible_child_name (get_stack (self), "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.draw-sample", FALSE);
 }
 
 /**
