@@ -1133,7 +1133,7 @@ test_history_and_audit (Fixture       *f,
   result = jz_benefit_compute_case (f->t->db, id, "2026-04-01", &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->total, ==, flow->monthly_amount);
-  json = jz_benefit_result_to_json (result);
+  json = jz_benefit_result_to_saved_json (result);
 
   /* Not counted before payment starts. */
   sql = g_strdup_printf ("SELECT case_status || '|' || monthly_amount FROM household_summary WHERE household_id = %" G_GINT64_FORMAT, household);

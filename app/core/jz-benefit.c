@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "jz-benefit-private.h"
 #include "jz-calendar.h"
@@ -88,19 +89,41 @@ add (Calc *c,
   c->sum += exact;
 }
 
-/* Takes @label and @formula. */
-static void
-push_line (Calc       *c,
-           const char *code,
-           Wide        exact,
-           char       *label,
-           char       *formula)
+/* A line's numbers, with their count: ARGS (standard, income). */
+#define ARGS(...) ((const gint64[]) { __VA_ARGS__ }), \
+                  (guint) (sizeof ((const gint64[]) { __VA_ARGS__ }) / sizeof (gint64))
+
+static JzBenefitLine *
+line_new (const char   *code,
+          const char   *text,
+          const gint64 *args,
+          guint         n_args)
 {
   JzBenefitLine *line = g_new0 (JzBenefitLine, 1);
+  gboolean rendered;
 
+  g_assert (n_args <= JZ_BENEFIT_LINE_MAX_ARGS);
   line->code = code;
-  line->label = label;
-  line->formula = formula;
+  line->text = text;
+  line->n_args = n_args;
+  memcpy (line->args, args, n_args * sizeof (gint64));
+  rendered = jz_benefit_line_render (text, args, n_args, &line->label, &line->formula);
+  g_assert (rendered);
+  return line;
+}
+
+/* @text and @args say what the line is, in words, through
+ * jz_benefit_line_render(). */
+static void
+push_line (Calc         *c,
+           const char   *code,
+           Wide          exact,
+           const char   *text,
+           const gint64 *args,
+           guint         n_args)
+{
+  JzBenefitLine *line = line_new (code, text, args, n_args);
+
   line->amount = round_half_up (exact, c->denom);
   c->lines_sum += line->amount;
   g_ptr_array_add (c->result->lines, line);
@@ -209,29 +232,9 @@ age_on (const GDate *birth,
 }
 
 static char *
-money (gint64 fen)
-{
-  return jz_money_format (fen);
-}
-
-static char *
-percent (gint64 bp)
-{
-  g_autofree char *number = jz_standard_format_value (JZ_STANDARD_INCREMENT_ELDERLY_PCT, bp);
-
-  return g_strdup_printf ("%s%%", number);
-}
-
-static char *
 multiple (gint64 bp)
 {
-  return jz_standard_format_value (JZ_STANDARD_TEMP_ILLNESS_MIN, bp);
-}
-
-static char *
-persons_text (guint n)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u persons", n), n);
+  return jz_benefit_format_multiple (bp);
 }
 
 /* ---- dibao ---------------------------------------------------------- */
@@ -241,14 +244,13 @@ enum { INC_ELDERLY, INC_MINOR, INC_SEVERE_DISABILITY, INC_SEVERE_ILLNESS, INC_SA
 static const struct
 {
   JzStandardKind  kind;
-  const char     *code;
-  const char     *label;
+  const char     *code;   /* the line's code and text */
 } increments[N_INC] = {
-  { JZ_STANDARD_INCREMENT_ELDERLY_PCT,           "increment_elderly",           NC_("benefit line", "Increment, elderly") },
-  { JZ_STANDARD_INCREMENT_MINOR_PCT,             "increment_minor",             NC_("benefit line", "Increment, minor") },
-  { JZ_STANDARD_INCREMENT_SEVERE_DISABILITY_PCT, "increment_severe_disability", NC_("benefit line", "Increment, severe disability") },
-  { JZ_STANDARD_INCREMENT_SEVERE_ILLNESS_PCT,    "increment_severe_illness",    NC_("benefit line", "Increment, severe illness") },
-  { JZ_STANDARD_INCREMENT_SANWU_PCT,             "increment_sanwu",             NC_("benefit line", "Increment, “three-without” person") },
+  { JZ_STANDARD_INCREMENT_ELDERLY_PCT,           "increment_elderly" },
+  { JZ_STANDARD_INCREMENT_MINOR_PCT,             "increment_minor" },
+  { JZ_STANDARD_INCREMENT_SEVERE_DISABILITY_PCT, "increment_severe_disability" },
+  { JZ_STANDARD_INCREMENT_SEVERE_ILLNESS_PCT,    "increment_severe_illness" },
+  { JZ_STANDARD_INCREMENT_SANWU_PCT,             "increment_sanwu" },
 };
 
 static guint
@@ -281,7 +283,6 @@ dibao_not_below (Calc     *c,
                  GError  **error)
 {
   const JzBenefitFacts *f = c->facts;
-  g_autofree char *s = NULL, *t = NULL, *per = NULL;
   gint64 months = 0;
 
   if (f->exit_months >= 0 && !need (c, JZ_STANDARD_GRADUAL_EXIT_MONTHS, &months, error))
@@ -293,31 +294,13 @@ dibao_not_below (Calc     *c,
   if (c->result == NULL)
     return TRUE;
 
-  s = money (standard);
-  t = money (income);
-  per = persons_text (n);
   if (f->exit_months < 0)
-    push_line (c, "not_eligible", 0,
-               g_strdup (C_("benefit line", "No dibao")),
-               g_strdup_printf (_("household income %s ÷ %s is not below the dibao standard %s"), t, per, s));
+    push_line (c, "not_eligible", 0, "not_eligible", ARGS (income, n, standard));
   else if (f->exit_months < months)
-    {
-      g_autofree char *before = money (f->amount_before);
-
-      push_line (c, "gradual_exit", (Wide) f->amount_before * c->denom,
-                 g_strdup (C_("benefit line", "Gradual exit: amount kept")),
-                 g_strdup_printf (_("household income %s ÷ %s is not below the dibao standard %s; "
-                                    "month %d of %d of gradual exit keeps the amount before, %s"),
-                                  t, per, s, f->exit_months + 1, (int) months, before));
-    }
+    push_line (c, "gradual_exit", (Wide) f->amount_before * c->denom,
+               "gradual_exit", ARGS (income, n, standard, f->exit_months + 1, months, f->amount_before));
   else
-    push_line (c, "gradual_exit_ended", 0,
-               g_strdup (C_("benefit line", "Gradual exit ended")),
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "household income %s ÷ %s is not below the dibao standard %s, and the %d month of gradual exit has passed",
-                                             "household income %s ÷ %s is not below the dibao standard %s, and the %d months of gradual exit have passed",
-                                             (gulong) months),
-                                t, per, s, (int) months));
+    push_line (c, "gradual_exit_ended", 0, "gradual_exit_ended", ARGS (income, n, standard, months));
   return TRUE;
 }
 
@@ -375,23 +358,10 @@ compute_dibao (Calc     *c,
     return dibao_not_below (c, standard, income, n, error);
 
   add (c, shortfall * m * 10000);
-  if (c->result != NULL)
-    {
-      g_autofree char *s = money (standard);
-      g_autofree char *t = money (income);
-      g_autofree char *per_n = persons_text (n);
-      g_autofree char *per_m = persons_text (m);
-
-      if (f->single_person)
-        push_line (c, "difference", shortfall * m * 10000,
-                   g_strdup (C_("benefit line", "Difference to the standard, single-person coverage")),
-                   g_strdup_printf (_("dibao standard %s − own income %s of the severely disabled member"), s, t));
-      else
-        push_line (c, "difference", shortfall * m * 10000,
-                   g_strdup (C_("benefit line", "Difference to the standard")),
-                   g_strdup_printf (_("(dibao standard %s − household income %s ÷ %s) × %s in the program"),
-                                    s, t, per_n, per_m));
-    }
+  if (c->result != NULL && f->single_person)
+    push_line (c, "difference", shortfall * m * 10000, "difference_single", ARGS (standard, income));
+  else if (c->result != NULL)
+    push_line (c, "difference", shortfall * m * 10000, "difference", ARGS (standard, income, n, m));
 
   for (guint k = 0; k < N_INC; k++)
     {
@@ -407,15 +377,7 @@ compute_dibao (Calc     *c,
       exact = (Wide) with[k] * standard * rate * n;
       add (c, exact);
       if (c->result != NULL)
-        {
-          g_autofree char *who = persons_text (with[k]);
-          g_autofree char *r = percent (rate);
-          g_autofree char *s = money (standard);
-
-          push_line (c, increments[k].code, exact,
-                     g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "benefit line", increments[k].label)),
-                     g_strdup_printf (_("%s × %s × dibao standard %s"), who, r, s));
-        }
+        push_line (c, increments[k].code, exact, increments[k].code, ARGS (with[k], rate, standard));
     }
 
   return TRUE;
@@ -431,28 +393,28 @@ compute_tekun (Calc     *c,
   gboolean dispersed = f->program == JZ_BENEFIT_TEKUN_DISPERSED;
   JzStandardKind care_kind;
   gint64 ratio, standard, rate = 0, wage = 0;
-  const char *tier_label;
+  const char *tier_text;
 
   switch (f->care_tier)
     {
     case JZ_BENEFIT_CARE_SELF:
       care_kind = JZ_STANDARD_CARE_SELF_PCT;
-      tier_label = C_("benefit line", "Care fee, self-care");
+      tier_text = "care_self";
       break;
     case JZ_BENEFIT_CARE_PARTIAL:
       care_kind = JZ_STANDARD_CARE_PARTIAL_PCT;
-      tier_label = C_("benefit line", "Care fee, partial care");
+      tier_text = "care_partial";
       break;
     case JZ_BENEFIT_CARE_FULL:
       care_kind = JZ_STANDARD_CARE_FULL_PCT;
-      tier_label = C_("benefit line", "Care fee, full care");
+      tier_text = "care_full";
       break;
     case JZ_BENEFIT_CARE_NONE:
     default:
       if (dispersed)
         return facts_error (error, _("Give the care tier of the recipient: self_care, partial_care or full_care."));
       care_kind = JZ_STANDARD_N_KINDS;
-      tier_label = NULL;
+      tier_text = NULL;
       break;
     }
 
@@ -472,24 +434,11 @@ compute_tekun (Calc     *c,
     return TRUE;
 
   c->result->persons = 1;
-  {
-    g_autofree char *r = multiple (ratio);
-    g_autofree char *s = money (standard);
-
-    push_line (c, "tekun_basic", (Wide) ratio * standard,
-               g_strdup (C_("benefit line", "Basic living standard")),
-               c->values->hukou == JZ_STANDARD_HUKOU_URBAN
-               ? g_strdup_printf (_("%s × urban dibao standard %s"), r, s)
-               : g_strdup_printf (_("%s × rural dibao standard %s"), r, s));
-  }
+  push_line (c, "tekun_basic", (Wide) ratio * standard,
+             c->values->hukou == JZ_STANDARD_HUKOU_URBAN ? "tekun_basic_urban" : "tekun_basic_rural",
+             ARGS (ratio, standard));
   if (dispersed)
-    {
-      g_autofree char *r = percent (rate);
-      g_autofree char *w = money (wage);
-
-      push_line (c, "care", (Wide) rate * wage, g_strdup (tier_label),
-                 g_strdup_printf (_("%s × minimum wage %s"), r, w));
-    }
+    push_line (c, "care", (Wide) rate * wage, tier_text, ARGS (rate, wage));
   else if (f->institution != NULL && *f->institution != '\0')
     push_note (c, g_strdup_printf (_("Paid to the care institution “%s”, not to the recipient; the institution provides the care."),
                                    f->institution));
@@ -508,23 +457,23 @@ compute_temporary (Calc     *c,
   const JzBenefitFacts *f = c->facts;
   JzStandardKind min_kind, max_kind;
   gint64 low = 0, high = 0;
-  const char *label;
+  const char *text;
 
   switch (f->temp_kind)
     {
     case JZ_BENEFIT_TEMP_ILLNESS:
       min_kind = JZ_STANDARD_TEMP_ILLNESS_MIN;
       max_kind = JZ_STANDARD_TEMP_ILLNESS_MAX;
-      label = C_("benefit line", "Temporary assistance, illness");
+      text = "temporary_illness";
       break;
     case JZ_BENEFIT_TEMP_EDUCATION:
       min_kind = JZ_STANDARD_TEMP_EDUCATION_MIN;
       max_kind = JZ_STANDARD_TEMP_EDUCATION_MAX;
-      label = C_("benefit line", "Temporary assistance, education");
+      text = "temporary_education";
       break;
     case JZ_BENEFIT_TEMP_OTHER:
       min_kind = max_kind = JZ_STANDARD_N_KINDS;
-      label = C_("benefit line", "Temporary assistance, other need");
+      text = "temporary_other";
       break;
     case JZ_BENEFIT_TEMP_NONE:
     default:
@@ -547,7 +496,11 @@ compute_temporary (Calc     *c,
           g_autofree char *m = multiple (f->temp_multiple_bp);
           g_autofree char *lo = multiple (low);
           g_autofree char *hi = multiple (high);
+          g_autofree char *label = NULL;
+          g_autofree char *formula = NULL;
 
+          jz_benefit_line_render (text, ARGS (f->temp_multiple_bp, c->values->urban_dibao, low, high),
+                                  &label, &formula);
           g_set_error (error, JZ_BENEFIT_ERROR, JZ_BENEFIT_ERROR_RANGE,
                        /* Translators: "The multiple 13 is outside the range 3 to 12 set for temporary assistance, illness; …" */
                        _("The multiple %s is outside the range %s to %s set for %s; a larger amount needs a case-by-case decision (一事一议)."),
@@ -563,25 +516,15 @@ compute_temporary (Calc     *c,
     return TRUE;
 
   c->result->persons = MAX (f->n_members, 1);
-  {
-    g_autofree char *m = multiple (f->temp_multiple_bp);
-    g_autofree char *u = money (c->values->urban_dibao);
-
-    if (min_kind != JZ_STANDARD_N_KINDS)
-      {
-        g_autofree char *lo = multiple (low);
-        g_autofree char *hi = multiple (high);
-
-        push_line (c, "temporary", (Wide) f->temp_multiple_bp * c->values->urban_dibao, g_strdup (label),
-                   g_strdup_printf (_("%s × urban dibao standard %s (allowed: %s to %s ×)"), m, u, lo, hi));
-      }
-    else
-      {
-        push_line (c, "temporary", (Wide) f->temp_multiple_bp * c->values->urban_dibao, g_strdup (label),
-                   g_strdup_printf (_("%s × urban dibao standard %s"), m, u));
-        push_note (c, g_strdup (_("No range is set for other needs; the multiple is decided case by case.")));
-      }
-  }
+  if (min_kind != JZ_STANDARD_N_KINDS)
+    push_line (c, "temporary", (Wide) f->temp_multiple_bp * c->values->urban_dibao,
+               text, ARGS (f->temp_multiple_bp, c->values->urban_dibao, low, high));
+  else
+    {
+      push_line (c, "temporary", (Wide) f->temp_multiple_bp * c->values->urban_dibao,
+                 text, ARGS (f->temp_multiple_bp, c->values->urban_dibao));
+      push_note (c, g_strdup (_("No range is set for other needs; the multiple is decided case by case.")));
+    }
   return TRUE;
 }
 
@@ -590,6 +533,7 @@ compute_temporary (Calc     *c,
 static gboolean
 compute_subsidy (Calc            *c,
                  JzStandardKind   kind,
+                 const char      *text,
                  GError         **error)
 {
   const JzBenefitFacts *f = c->facts;
@@ -610,12 +554,8 @@ compute_subsidy (Calc            *c,
 
   if (c->result != NULL)
     {
-      g_autofree char *who = persons_text (k);
-      g_autofree char *a = money (amount);
-
       c->result->persons = k;
-      push_line (c, "subsidy", (Wide) k * amount, g_strdup (jz_standard_kind_label (kind)),
-                 g_strdup_printf (_("%s × %s a month"), who, a));
+      push_line (c, "subsidy", (Wide) k * amount, text, ARGS (k, amount));
     }
   return TRUE;
 }
@@ -700,13 +640,13 @@ compute (Calc     *c,
       ok = compute_temporary (c, error);
       break;
     case JZ_BENEFIT_DISABILITY_LIVING:
-      ok = compute_subsidy (c, JZ_STANDARD_DISABILITY_LIVING, error);
+      ok = compute_subsidy (c, JZ_STANDARD_DISABILITY_LIVING, "subsidy_disability_living", error);
       break;
     case JZ_BENEFIT_DISABILITY_CARE:
-      ok = compute_subsidy (c, JZ_STANDARD_DISABILITY_CARE, error);
+      ok = compute_subsidy (c, JZ_STANDARD_DISABILITY_CARE, "subsidy_disability_care", error);
       break;
     case JZ_BENEFIT_CHILD_LIVING:
-      ok = compute_subsidy (c, JZ_STANDARD_CHILD_LIVING, error);
+      ok = compute_subsidy (c, JZ_STANDARD_CHILD_LIVING, "subsidy_child_living", error);
       break;
     case JZ_BENEFIT_LOW_INCOME:
       if (c->result != NULL)
@@ -766,14 +706,8 @@ jz_benefit_compute (const JzBenefitFacts   *facts,
 
   if (c.lines_sum != result->total)
     {
-      g_autofree char *exact = money (result->total);
-      g_autofree char *lines = money (c.lines_sum);
-      JzBenefitLine *line = g_new0 (JzBenefitLine, 1);
+      JzBenefitLine *line = line_new ("rounding", "rounding", ARGS (result->total, c.lines_sum));
 
-      line->code = "rounding";
-      line->label = g_strdup (C_("benefit line", "Rounding to the fen"));
-      line->formula = g_strdup_printf (_("the exact sum, rounded once half up, is %s; the lines above add up to %s"),
-                                       exact, lines);
       line->amount = result->total - c.lines_sum;
       g_ptr_array_add (result->lines, line);
     }
@@ -887,25 +821,11 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/**
- * jz_benefit_result_to_json:
- *
- * The breakdown as one JSON object, for case_history.breakdown and the
- * CLI's --json:
- *
- *   {"program": "dibao_urban", "date": "2026-03-01", "total": 48000,
- *    "persons": 1, "emergency": false, "to_institution": false,
- *    "lines": [{"code": "difference", "label": "…", "formula": "…", "amount": 35000}],
- *    "notes": ["…"]}
- *
- * Amounts in fen; label, formula and notes in the interface language.
- */
-char *
-jz_benefit_result_to_json (const JzBenefitResult *result)
+static char *
+result_to_json (const JzBenefitResult *result,
+                gboolean               with_words)
 {
   GString *out = g_string_new ("{\"program\": ");
-
-  g_return_val_if_fail (result != NULL, NULL);
 
   append_json_string (out, jz_benefit_program_code (result->program));
   g_string_append (out, ", \"date\": ");
@@ -921,21 +841,72 @@ jz_benefit_result_to_json (const JzBenefitResult *result)
 
       g_string_append (out, i > 0 ? ", {\"code\": " : "{\"code\": ");
       append_json_string (out, line->code);
-      g_string_append (out, ", \"label\": ");
-      append_json_string (out, line->label);
-      g_string_append (out, ", \"formula\": ");
-      append_json_string (out, line->formula);
+      g_string_append (out, ", \"text\": ");
+      append_json_string (out, line->text);
+      g_string_append (out, ", \"args\": [");
+      for (guint k = 0; k < line->n_args; k++)
+        g_string_append_printf (out, k > 0 ? ", %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, line->args[k]);
+      g_string_append_c (out, ']');
+      if (with_words)
+        {
+          g_string_append (out, ", \"label\": ");
+          append_json_string (out, line->label);
+          g_string_append (out, ", \"formula\": ");
+          append_json_string (out, line->formula);
+        }
       g_string_append_printf (out, ", \"amount\": %" G_GINT64_FORMAT "}", line->amount);
     }
+  g_string_append_c (out, ']');
 
-  g_string_append (out, "], \"notes\": [");
-  for (guint i = 0; i < result->notes->len; i++)
+  if (with_words)
     {
-      if (i > 0)
-        g_string_append (out, ", ");
-      append_json_string (out, g_ptr_array_index (result->notes, i));
+      g_string_append (out, ", \"notes\": [");
+      for (guint i = 0; i < result->notes->len; i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          append_json_string (out, g_ptr_array_index (result->notes, i));
+        }
+      g_string_append_c (out, ']');
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, '}');
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * jz_benefit_result_to_json:
+ *
+ * The breakdown as one JSON object, for the CLI's --json:
+ *
+ *   {"program": "dibao_urban", "date": "2026-03-01", "total": 48000,
+ *    "persons": 1, "emergency": false, "to_institution": false,
+ *    "lines": [{"code": "difference", "text": "difference", "args": [80000, 30000, 2, 2],
+ *               "label": "…", "formula": "…", "amount": 35000}],
+ *    "notes": ["…"]}
+ *
+ * Amounts in fen; label, formula and notes in the interface language;
+ * text and args are what jz_benefit_line_render() makes them from.
+ */
+char *
+jz_benefit_result_to_json (const JzBenefitResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result_to_json (result, TRUE);
+}
+
+/**
+ * jz_benefit_result_to_saved_json:
+ *
+ * The breakdown as case_history.breakdown keeps it: the JSON of
+ * jz_benefit_result_to_json() without the words — no label, formula or
+ * notes — so that it is rendered in the language of whoever reads it.
+ */
+char *
+jz_benefit_result_to_saved_json (const JzBenefitResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result_to_json (result, FALSE);
 }

@@ -133,11 +133,16 @@ typedef struct
   char              *institution;       /* centralized tekun: who is paid, may be NULL */
 } JzBenefitFacts;
 
+#define JZ_BENEFIT_LINE_MAX_ARGS 6
+
 typedef struct
 {
   const char *code;     /* difference, increment_elderly, increment_minor, increment_severe_disability,
                          * increment_severe_illness, increment_sanwu, gradual_exit, gradual_exit_ended,
                          * not_eligible, tekun_basic, care, temporary, subsidy, rounding */
+  const char *text;     /* what the line says, for jz_benefit_line_render(), e.g. care_full */
+  gint64      args[JZ_BENEFIT_LINE_MAX_ARGS];  /* its numbers: fen, basis points, counts */
+  guint       n_args;
   char       *label;    /* translated */
   char       *formula;  /* translated, in words and numbers */
   gint64      amount;   /* fen, this line rounded half up; the rounding line may be negative */
@@ -188,6 +193,12 @@ JzBenefitResult  *jz_benefit_compute_case        (JzDb                   *db,
                                                   GError                **error);
 
 char             *jz_benefit_result_to_json      (const JzBenefitResult  *result);
+char             *jz_benefit_result_to_saved_json (const JzBenefitResult *result);
+gboolean          jz_benefit_line_render         (const char             *text,
+                                                  const gint64           *args,
+                                                  guint                   n_args,
+                                                  char                  **label,
+                                                  char                  **formula);
 void              jz_benefit_result_free         (JzBenefitResult        *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JzBenefitFacts, jz_benefit_facts_free)

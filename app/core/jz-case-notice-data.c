@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jz-benefit.h"
 #include "jz-case-notice-data.h"
 #include "jz-db-private.h"
 
@@ -47,14 +48,56 @@ set_damaged_error (GError **error)
                        _("The benefit breakdown saved with this case cannot be read; compute the benefit again before printing the notice."));
 }
 
+/* The words of a saved line: rendered now from its text and numbers,
+ * else (a breakdown saved before they were kept) its saved words. */
+static gboolean
+line_words (sqlite3_stmt      *stmt,
+            JzCaseNoticeLine  *line)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, 4);
+  const char *args_text = (const char *) sqlite3_column_text (stmt, 5);
+  gint64 args[JZ_BENEFIT_LINE_MAX_ARGS];
+  guint n_args = 0;
+
+  if (text != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (args_text != NULL ? args_text : "", " ", -1);
+
+      if (sqlite3_column_int (stmt, 6) == 0)
+        return FALSE;
+      for (guint i = 0; parts[i] != NULL && *parts[i] != '\0'; i++)
+        {
+          if (n_args == JZ_BENEFIT_LINE_MAX_ARGS ||
+              !g_ascii_string_to_signed (parts[i], 10, G_MININT64, G_MAXINT64, &args[n_args], NULL))
+            return FALSE;
+          n_args++;
+        }
+      if (jz_benefit_line_render (text, args, n_args, &line->label, &line->formula))
+        return TRUE;
+    }
+
+  /* A text this version does not know: its saved words, if any. */
+  line->label = jz_db_column_dup (stmt, 0);
+  line->formula = jz_db_column_dup (stmt, 1);
+  if (line->label == NULL && line->formula == NULL)
+    return FALSE;
+  if (line->label == NULL)
+    line->label = g_strdup ("");
+  if (line->formula == NULL)
+    line->formula = g_strdup ("");
+  return TRUE;
+}
+
 /**
  * jz_case_notice_parse_breakdown:
- * @json: a breakdown as jz_benefit_result_to_json() writes it:
- *   {"total": fen, "lines": [{"label": …, "formula": …, "amount": fen}, …]}
+ * @json: a breakdown as jz_benefit_result_to_saved_json() writes it:
+ *   {"total": fen, "lines": [{"text": …, "args": [whole numbers], "amount": fen}, …]};
+ *   or, as saved before, with each line's "label" and "formula" in words
  * @lines: (out) (transfer full) (element-type JzCaseNoticeLine)
  *
- * Reads a breakdown with SQLite's JSON functions.  Amounts must be whole
- * numbers of fen; anything else is refused rather than rounded.
+ * Reads a breakdown with SQLite's JSON functions, and words each line in
+ * the interface language.  Amounts must be whole numbers of fen; anything
+ * else is refused rather than rounded.
  */
 gboolean
 jz_case_notice_parse_breakdown (JzDb        *db,
@@ -91,13 +134,19 @@ jz_case_notice_parse_breakdown (JzDb        *db,
       return FALSE;
     }
 
+  /* Columns: label, formula, amount, well formed, text, args, args well formed. */
   stmt = jz_db_prepare (db,
-                        "SELECT json_extract (value, '$.label'), json_extract (value, '$.formula'),"
-                        " json_extract (value, '$.amount'),"
-                        " type = 'object' AND json_type (value, '$.amount') = 'integer'"
-                        " AND coalesce (json_type (value, '$.label'), 'text') = 'text'"
-                        " AND coalesce (json_type (value, '$.formula'), 'text') = 'text'"
-                        " FROM json_each (?1, '$.lines') ORDER BY key",
+                        "SELECT json_extract (l.value, '$.label'), json_extract (l.value, '$.formula'),"
+                        " json_extract (l.value, '$.amount'),"
+                        " l.type = 'object' AND json_type (l.value, '$.amount') = 'integer'"
+                        " AND coalesce (json_type (l.value, '$.label'), 'text') = 'text'"
+                        " AND coalesce (json_type (l.value, '$.formula'), 'text') = 'text'"
+                        " AND coalesce (json_type (l.value, '$.text'), 'text') = 'text',"
+                        " json_extract (l.value, '$.text'),"
+                        " (SELECT group_concat (a.value, ' ') FROM json_each (l.value, '$.args') a),"
+                        " coalesce (json_type (l.value, '$.args'), 'array') = 'array'"
+                        " AND NOT EXISTS (SELECT 1 FROM json_each (l.value, '$.args') a WHERE a.type <> 'integer')"
+                        " FROM json_each (?1, '$.lines') l ORDER BY l.key",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -110,18 +159,19 @@ jz_case_notice_parse_breakdown (JzDb        *db,
 
       if (sqlite3_column_int (stmt, 3) == 0)
         {
+          sqlite3_reset (stmt);
           set_damaged_error (error);
           return FALSE;
         }
       line = g_new0 (JzCaseNoticeLine, 1);
-      line->label = jz_db_column_dup (stmt, 0);
-      line->formula = jz_db_column_dup (stmt, 1);
       line->amount = sqlite3_column_int64 (stmt, 2);
-      if (line->label == NULL)
-        line->label = g_strdup ("");
-      if (line->formula == NULL)
-        line->formula = g_strdup ("");
       g_ptr_array_add (list, line);
+      if (!line_words (stmt, line))
+        {
+          sqlite3_reset (stmt);
+          set_damaged_error (error);
+          return FALSE;
+        }
     }
   if (rc != SQLITE_DONE)
     {

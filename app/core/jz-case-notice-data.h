@@ -32,7 +32,7 @@ typedef struct
   int         persons;
   gint64      monthly_amount;  /* fen */
   /* The newest itemized breakdown saved with a step of the case
-   * (case_history.breakdown, as jz_benefit_result_to_json writes it). */
+   * (case_history.breakdown, as jz_benefit_result_to_saved_json() writes it). */
   gboolean    has_breakdown;
   gint64      breakdown_total; /* fen */
   GPtrArray  *lines;           /* JzCaseNoticeLine, empty without a breakdown */

@@ -266,7 +266,7 @@ breakdown_on (const JzDemo          *demo,
   if (result->total != amount)
     g_critical ("The engine's breakdown of a demo case does not add up to its amount");
 
-  return jz_benefit_result_to_json (result);
+  return jz_benefit_result_to_saved_json (result);
 }
 
 static void

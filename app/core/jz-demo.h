@@ -38,8 +38,8 @@ typedef struct
  * persons, incomes, and the cases of all nine programs with 24 months of
  * history before @end.  Every name, number, phone and account is made up.
  *
- * The same seed, size and end date give the same rows, byte for byte (the
- * breakdowns' labels in the same interface language).  The
+ * The same seed, size and end date give the same rows, byte for byte, in
+ * any interface language: the breakdowns keep numbers, not words.  The
  * whole demo is one transaction and one audit entry (households, row 0,
  * action "demo").
  *

@@ -307,7 +307,7 @@ compute_amount (JzDb         *db,
   flow->monthly_amount = result->total;
   if (result->persons > 0)
     flow->persons = (int) result->persons;
-  *breakdown = jz_benefit_result_to_json (result);
+  *breakdown = jz_benefit_result_to_saved_json (result);
   return TRUE;
 }
 

@@ -168,7 +168,7 @@ review_cb (JzDb     *db,
   after->monthly_amount = result->total;
   if (result->persons > 0)
     after->persons = (int) result->persons;
-  breakdown = jz_benefit_result_to_json (result);
+  breakdown = jz_benefit_result_to_saved_json (result);
 
   /* Low-income monitoring pays nothing: its review never stops it. */
   pays = g_strcmp0 (jz_labels_program_period (before->program), "none") != 0;
