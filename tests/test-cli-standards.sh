@@ -61,10 +61,10 @@ sqlite3 "$db" "INSERT INTO regions (id, parent_id, level, kind, code, name) VALU
 # ---- standards ----
 
 ok "standards --help" status_is 0 "$cli" standards --help
-ok "  lists every kind with its label" bash -c "grep -cE '^  [a-z_]+ +(yuan|ratio|percent|multiple|months|days|workdays) +[A-Z]' '$tmp/stdout' | grep -qx 30 && grep -q 'Extreme-poverty basic ratio' '$tmp/stdout'"
+ok "  lists every kind with its label" bash -c "grep -cE '^  [a-z_]+ +(yuan|ratio|percent|multiple|months|days|workdays) +[A-Z]' '$tmp/stdout' | grep -qx 35 && grep -q 'Extreme-poverty basic ratio' '$tmp/stdout'"
 
 ok "list on a new database" status_is 0 standards list --at 2026-07-01
-ok "  holds the schema's 17 defaults" test "$(wc -l <"$tmp/stdout")" -eq 17
+ok "  holds the schema's 22 defaults" test "$(wc -l <"$tmp/stdout")" -eq 22
 ok "  as TSV: kind, hukou, township, value, unit, from" prints '^tekun_basic_ratio\turban\t\t1\.5\tratio\t2000-01-01$'
 ok "  a multiple" prints '^temp_illness_max\t\t\t12\tmultiple\t2000-01-01$'
 
@@ -97,7 +97,7 @@ ok "list after the raise" status_is 0 standards list --at 2026-07-01
 ok "  the raised value" prints '^dibao\turban\t\t700\.00\tyuan\t2026-07-01$'
 ok "  and not the old one" bash -c "! grep -qP '^dibao\turban\t\t650' '$tmp/stdout'"
 ok "list before any value" status_is 0 standards list --at 2020-01-01
-ok "  has the defaults only" test "$(wc -l <"$tmp/stdout")" -eq 17
+ok "  has the defaults only" test "$(wc -l <"$tmp/stdout")" -eq 22
 
 before=$(rows)
 ok "the same date again replaces the value" status_is 0 standards set dibao 660 --hukou urban --from 2025-07-01

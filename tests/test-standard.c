@@ -436,7 +436,12 @@ test_list_and_history (void)
                    "review_dibao_months - - 12 2000-01-01\n"
                    "review_unstable_months - - 6 2000-01-01\n"
                    "review_tekun_months - - 12 2000-01-01\n"
-                   "tekun_sample_pct - - 30 2000-01-01\n");
+                   "tekun_sample_pct - - 30 2000-01-01\n"
+                   "care_visit_months - - 1 2000-01-01\n"
+                   "care_evaluation_months - - 3 2000-01-01\n"
+                   "care_term_months - - 12 2000-01-01\n"
+                   "care_expiring_days - - 30 2000-01-01\n"
+                   "care_reassessment_workdays - - 10 2000-01-01\n");
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_string_free (g_steal_pointer (&text), TRUE);
 

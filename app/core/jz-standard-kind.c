@@ -8,8 +8,8 @@
 #include "jz-money.h"
 #include "jz-standard-private.h"
 
-/* In the order and with the units of data/sql/003-workflow.sql and
- * 005-workflow-rules.sql. */
+/* In the order and with the units of data/sql/003-workflow.sql,
+ * 005-workflow-rules.sql and 006-care.sql. */
 static const struct
 {
   const char         *code;
@@ -48,10 +48,15 @@ static const struct
   { "review_unstable_months",                JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Dibao review with an unstable income, every so many months") },
   { "review_tekun_months",                   JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Extreme-poverty check, every so many months") },
   { "tekun_sample_pct",                      JZ_STANDARD_UNIT_BP,       JZ_STANDARD_NOTATION_PERCENT,  FALSE, NC_("standard kind", "County sample of extreme-poverty cases, at least (percentage)") },
+  { "care_visit_months",                     JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Visit to a person in care at home, every so many months") },
+  { "care_evaluation_months",                JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Evaluation of a caregiver, every so many months") },
+  { "care_term_months",                      JZ_STANDARD_UNIT_MONTHS,   JZ_STANDARD_NOTATION_MONTHS,   FALSE, NC_("standard kind", "Term of a care agreement, months") },
+  { "care_expiring_days",                    JZ_STANDARD_UNIT_DAYS,     JZ_STANDARD_NOTATION_DAYS,     FALSE, NC_("standard kind", "A care agreement is expiring, days before its end") },
+  { "care_reassessment_workdays",            JZ_STANDARD_UNIT_WORKDAYS, JZ_STANDARD_NOTATION_WORKDAYS, FALSE, NC_("standard kind", "Reassessment after a reported change, working days") },
 };
 
 /* JzStandardValues.present has a bit per kind. */
-G_STATIC_ASSERT (JZ_STANDARD_N_KINDS <= 32);
+G_STATIC_ASSERT (JZ_STANDARD_N_KINDS <= 64);
 
 /* ---- the kinds ------------------------------------------------------ */
 

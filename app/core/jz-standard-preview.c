@@ -243,7 +243,7 @@ values_equal (const JzStandardValues *a,
     return FALSE;
 
   for (guint k = 0; k < JZ_STANDARD_N_KINDS; k++)
-    if ((a->present & (1u << k)) && a->value[k] != b->value[k])
+    if ((a->present & (G_GUINT64_CONSTANT (1) << k)) && a->value[k] != b->value[k])
       return FALSE;
 
   return TRUE;

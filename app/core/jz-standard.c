@@ -665,7 +665,7 @@ jz_standard_values_put (JzStandardValues *values,
   g_return_if_fail (jz_standard_kind_valid (kind));
 
   values->value[kind] = value;
-  values->present |= 1u << kind;
+  values->present |= G_GUINT64_CONSTANT (1) << kind;
   if (kind == JZ_STANDARD_DIBAO && values->hukou == JZ_STANDARD_HUKOU_URBAN)
     {
       values->has_urban_dibao = TRUE;
@@ -680,7 +680,7 @@ jz_standard_values_has (const JzStandardValues *values,
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (jz_standard_kind_valid (kind), FALSE);
 
-  return (values->present & (1u << kind)) != 0;
+  return (values->present & (G_GUINT64_CONSTANT (1) << kind)) != 0;
 }
 
 /**

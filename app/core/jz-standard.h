@@ -65,6 +65,12 @@ typedef enum
   JZ_STANDARD_REVIEW_UNSTABLE_MONTHS,
   JZ_STANDARD_REVIEW_TEKUN_MONTHS,
   JZ_STANDARD_TEKUN_SAMPLE_PCT,
+  /* 006-care.sql */
+  JZ_STANDARD_CARE_VISIT_MONTHS,
+  JZ_STANDARD_CARE_EVALUATION_MONTHS,
+  JZ_STANDARD_CARE_TERM_MONTHS,
+  JZ_STANDARD_CARE_EXPIRING_DAYS,
+  JZ_STANDARD_CARE_REASSESSMENT_WORKDAYS,
   JZ_STANDARD_N_KINDS
 } JzStandardKind;
 
@@ -128,7 +134,7 @@ typedef struct
 typedef struct
 {
   JzStandardHukou hukou;            /* urban or rural */
-  guint32         present;          /* bit (1 << kind) when value[kind] is set; see jz_standard_values_has() */
+  guint64         present;          /* bit (1 << kind) when value[kind] is set; see jz_standard_values_has() */
   gint64          value[JZ_STANDARD_N_KINDS];
   gboolean        has_urban_dibao;
   gint64          urban_dibao;
