@@ -610,6 +610,12 @@ jz_db_setup (JzDb           *self,
       else
         self->schema_version = (int) version;
     }
+  else if (version > 0 && version < jz_db_latest_schema_version ())
+    {
+      g_set_error_literal (error, JZ_DB_ERROR, JZ_DB_ERROR_OLDER_SCHEMA,
+                           _("This database was saved by an older version of Jiuzhu and must be brought up to date, which a read-only opening cannot do. Open it once for writing."));
+      return FALSE;
+    }
   else
     self->schema_version = (int) version;
 

@@ -19,6 +19,7 @@ typedef enum
   JZ_DB_ERROR_CONSTRAINT,     /* a rule of the data was broken */
   JZ_DB_ERROR_CONFLICT,       /* the row changed since it was read */
   JZ_DB_ERROR_NOT_FOUND,
+  JZ_DB_ERROR_OLDER_SCHEMA,   /* opened read-only, and the schema needs bringing up to date */
 } JzDbError;
 
 typedef enum
