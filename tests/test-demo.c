@@ -8,9 +8,11 @@
 
 #include "jz-benefit.h"
 #include "jz-calendar.h"
+#include "jz-care.h"
 #include "jz-db.h"
 #include "jz-demo.h"
 #include "jz-id-number.h"
+#include "jz-standard.h"
 #include "jz-workflow.h"
 
 #define N_HOUSEHOLDS 200
@@ -728,6 +730,377 @@ test_demo_workflow (Fixture       *fixture,
   sqlite3_close (handle);
 }
 
+/* The care of dispersed tekun recipients, on the last day of the demo. */
+#define CARE_END "2025-06-30"
+
+/* Who the care panel lists: a dispersed tekun case decided and not ended,
+ * the person alive in an open file. */
+#define RECIPIENTS \
+  "(SELECT DISTINCT p.id FROM cases c JOIN persons p ON p.id = c.person_id JOIN households h ON h.id = p.household_id " \
+  " WHERE c.program = 'tekun_dispersed' AND c.status IN ('approved', 'active', 'suspended') " \
+  " AND p.active = 1 AND h.status = 'open')"
+
+/* The agreement of a recipient the panel shows: the one active, else the
+ * newest draft. */
+#define SHOWN_AGREEMENT(person) \
+  "(SELECT id FROM care_agreements WHERE person_id = " person " AND status IN ('active', 'draft') " \
+  " ORDER BY status = 'active' DESC, starts_on DESC, id DESC LIMIT 1)"
+
+static char *
+add_months_text (const char *date,
+                 int         months,
+                 int         days)
+{
+  GDate d;
+
+  g_assert_true (jz_calendar_parse_date (date, &d));
+  g_date_add_months (&d, (guint) months);
+  if (days < 0)
+    g_date_subtract_days (&d, (guint) -days);
+  else
+    g_date_add_days (&d, (guint) days);
+  return jz_calendar_format_date (&d);
+}
+
+/* Every row of care is consistent with the rules of jz-care.h, the
+ * standards and the calendar the core uses. */
+static void
+test_demo_care_rows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JzDb) db = make_demo (fixture, "care-rows.db", 2000, SEED);
+  sqlite3 *handle = reader (db);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0, n_open = 0, n_answered = 0;
+
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM " RECIPIENTS), >, 50);
+
+  /* Care is recorded for the recipients, each assessed; the latest
+   * assessment's tier is the person's self-care level, and every
+   * assessment is by the township's clerk. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT (SELECT count(*) FROM care_assessments WHERE person_id NOT IN " RECIPIENTS ") "
+                              "+ (SELECT count(*) FROM care_agreements WHERE person_id NOT IN " RECIPIENTS ") "
+                              "+ (SELECT count(*) FROM care_visits WHERE person_id NOT IN " RECIPIENTS ") "
+                              "+ (SELECT count(*) FROM care_changes WHERE person_id NOT IN " RECIPIENTS ")"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM persons p WHERE p.id IN " RECIPIENTS " AND p.self_care IS NOT "
+                              "(SELECT tier FROM care_assessments a WHERE a.person_id = p.id "
+                              " ORDER BY assessed_on DESC, id DESC LIMIT 1)"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_assessments a JOIN persons p ON p.id = a.person_id "
+                              "JOIN households h ON h.id = p.household_id JOIN regions v ON v.id = h.region_id "
+                              "WHERE a.assessor IS NOT (SELECT full_name FROM users u WHERE u.role = 'clerk' AND u.region_id = v.parent_id)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(DISTINCT person_id) FROM care_assessments GROUP BY person_id HAVING count(*) > 1 LIMIT 1"), >, 0);
+
+  /* The tier of an assessment is the rule's, from the six activities. */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       /* SQLite's << binds no tighter than |. */
+                                       "SELECT eating | (dressing << 1) | (transfer << 2) | (toileting << 3) | (walking << 4) "
+                                       "| (bathing << 5), "
+                                       "tier FROM care_assessments", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpstr (jz_care_tier_from_activities ((guint) sqlite3_column_int (stmt, 0)), ==,
+                       (const char *) sqlite3_column_text (stmt, 1));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, >, 50);
+  g_assert_cmpint (query_int (handle, "SELECT count(DISTINCT tier) FROM care_assessments"), ==, 3);
+
+  /* Agreements: the fee from the standards in force on the start, a term
+   * of 12 months, numbered by township and year, signed on the start or a
+   * few days before. */
+  n = 0;
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT a.tier, a.monthly_fee, a.township_id, a.starts_on, a.ends_on, a.number, r.code, "
+                                       "p.self_care FROM care_agreements a JOIN regions r ON r.id = a.township_id "
+                                       "JOIN persons p ON p.id = a.person_id ORDER BY a.id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *tier = (const char *) sqlite3_column_text (stmt, 0);
+      const char *starts_on = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *ends_on = add_months_text (starts_on, 12, -1);
+      g_autofree char *prefix = g_strdup_printf ("%s-%.4s-", (const char *) sqlite3_column_text (stmt, 6), starts_on);
+      const char *number = (const char *) sqlite3_column_text (stmt, 5);
+      JzStandardKind kind = g_str_equal (tier, "full_care") ? JZ_STANDARD_CARE_FULL_PCT
+                            : g_str_equal (tier, "partial_care") ? JZ_STANDARD_CARE_PARTIAL_PCT
+                            : JZ_STANDARD_CARE_SELF_PCT;
+      gint64 rate = 0, wage = 0;
+
+      g_assert_true (jz_standard_value_at (db, kind, JZ_STANDARD_HUKOU_ANY, sqlite3_column_int64 (stmt, 2),
+                                           starts_on, &rate, &error));
+      g_assert_true (jz_standard_value_at (db, JZ_STANDARD_MIN_WAGE, JZ_STANDARD_HUKOU_ANY, sqlite3_column_int64 (stmt, 2),
+                                           starts_on, &wage, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, (rate * wage + 5000) / 10000);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, ends_on);
+      g_assert_true (g_str_has_prefix (number, prefix));
+      g_assert_cmpuint (strlen (number), ==, strlen (prefix) + 4);
+      g_assert_true (g_ascii_isdigit (number[strlen (number) - 1]));
+      g_assert_cmpstr (tier, ==, (const char *) sqlite3_column_text (stmt, 7));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, >, 100);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements WHERE status <> 'draft' AND "
+                              "(signed_on > starts_on OR signed_on < date (starts_on, '-10 days'))"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements a JOIN cases c ON c.id = a.case_id "
+                              "WHERE c.person_id <> a.person_id OR c.program <> 'tekun_dispersed' OR a.signed_on < c.decided_on "
+                              "OR a.starts_on < c.starts_on"), ==, 0);
+  /* Numbers run in the order agreements start, from 1 each year. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements a JOIN care_agreements b "
+                              "ON substr (a.number, 1, 15) = substr (b.number, 1, 15) AND a.number < b.number "
+                              "WHERE a.starts_on > b.starts_on"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM (SELECT substr (number, 1, 15) AS y, max (CAST (substr (number, 16) AS INTEGER)) AS last, "
+                              "count(*) AS n FROM care_agreements GROUP BY y) WHERE last <> n"), ==, 0);
+
+  /* One agreement in force at most; every one ended is continued by one
+   * other: renewed the day after it expired, same caregiver, or replaced
+   * from the day it was terminated after a failed evaluation, by another
+   * caregiver. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM (SELECT person_id FROM care_agreements WHERE status = 'active' "
+                              "GROUP BY person_id HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM (SELECT previous_id FROM care_agreements WHERE previous_id IS NOT NULL "
+                              "GROUP BY previous_id HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements p WHERE p.status IN ('expired', 'terminated') AND NOT EXISTS "
+                              "(SELECT 1 FROM care_agreements n WHERE n.previous_id = p.id)"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_agreements WHERE link = 'renewal'"), >, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements n JOIN care_agreements p ON p.id = n.previous_id "
+                              "WHERE n.link = 'renewal' AND (p.status <> 'expired' OR p.ended_on IS NOT p.ends_on "
+                              "OR n.starts_on <> date (p.ends_on, '+1 day') OR n.caregiver_id <> p.caregiver_id "
+                              "OR n.person_id <> p.person_id)"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_agreements WHERE link = 'replacement'"), >, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements n JOIN care_agreements p ON p.id = n.previous_id "
+                              "WHERE n.link = 'replacement' AND (p.status <> 'terminated' OR p.ended_on IS NOT n.starts_on "
+                              "OR n.caregiver_id = p.caregiver_id OR n.person_id <> p.person_id OR p.end_reason NOT LIKE '%评价不合格%' "
+                              "OR (SELECT result FROM care_evaluations e WHERE e.agreement_id = p.id "
+                              "    ORDER BY period_to DESC, id DESC LIMIT 1) IS NOT 'fail')"), ==, 0);
+  /* A failed evaluation ends the agreement, but for the last ones of
+   * agreements in force, not yet dealt with. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_evaluations e JOIN care_agreements a ON a.id = e.agreement_id "
+                              "WHERE e.result = 'fail' AND a.status <> 'terminated' AND (a.status <> 'active' OR e.id <> "
+                              "(SELECT id FROM care_evaluations x WHERE x.agreement_id = a.id ORDER BY period_to DESC, id DESC LIMIT 1))"),
+                   ==, 0);
+
+  /* Evaluations: score and result as the rule gives them, for a quarter of
+   * the agreement, made after it; mostly passed. */
+  n = 0;
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT e.satisfaction, e.neighbours, e.village, e.score, e.result, e.period_from, e.period_to, "
+                                       "a.starts_on FROM care_evaluations e JOIN care_agreements a ON a.id = e.agreement_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *result = NULL;
+      int score = jz_care_evaluation_score (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                                            sqlite3_column_int (stmt, 2), &result);
+      const char *from = (const char *) sqlite3_column_text (stmt, 5);
+      const char *starts_on = (const char *) sqlite3_column_text (stmt, 7);
+      g_autofree char *to = NULL;
+      guint quarter;
+
+      g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, score);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, result);
+      for (quarter = 0; quarter < 4; quarter++)
+        {
+          g_autofree char *start = add_months_text (starts_on, 3 * (int) quarter, 0);
+
+          if (g_str_equal (start, from))
+            break;
+        }
+      g_assert_cmpuint (quarter, <, 4);
+      to = add_months_text (starts_on, 3 * ((int) quarter + 1), -1);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 6), ==, to);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, >, 100);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_evaluations e JOIN care_agreements a ON a.id = e.agreement_id "
+                              "WHERE e.evaluated_on <= e.period_to OR (a.status = 'terminated' AND e.evaluated_on > a.ended_on) "
+                              "OR e.evaluator = '' OR e.opinion = ''"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_evaluations WHERE result = 'pass'"), >,
+                   query_int (handle, "SELECT count(*) FROM care_evaluations WHERE result <> 'pass'") * 4);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_evaluations WHERE result = 'basic_pass'"), >, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_evaluations WHERE result = 'fail'"), >, 0);
+
+  /* Visits: by two, mostly at home, under the agreement in force that
+   * day; a check not in order comes with findings and a follow-up. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_visits v LEFT JOIN care_agreements a ON a.id = v.agreement_id "
+                              "WHERE v.visitors NOT LIKE '_%、_%' "
+                              "OR (v.checks = 127) <> (v.findings = '') OR (v.checks = 127) <> (v.follow_up_due IS NULL) "
+                              "OR v.follow_up_done < v.visited_on "
+                              "OR (a.id IS NOT NULL AND (a.person_id <> v.person_id OR a.signed_on > v.visited_on "
+                              "    OR a.starts_on > v.visited_on OR coalesce (a.ended_on, a.ends_on) < v.visited_on))"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_visits WHERE method = 'home'"), >,
+                   query_int (handle, "SELECT count(*) FROM care_visits WHERE method = 'phone'") * 3);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_visits WHERE method = 'phone'"), >, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_visits WHERE checks <> 127"), >, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM care_visits WHERE checks <> 127"), <,
+                   query_int (handle, "SELECT count(*) FROM care_visits") / 4);
+
+  /* Caregivers: made-up people with valid ID numbers given to no one
+   * else, and organisations with their legal representative. */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT id_number FROM caregivers", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GError) error = NULL;
+      JzIdNumber id;
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, 30, G_DATE_JUNE, 2025);
+      g_assert_true (jz_id_number_parse ((const char *) sqlite3_column_text (stmt, 0), &today, &id, &error));
+      g_assert_no_error (error);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM caregivers WHERE id_number IN (SELECT id_number FROM persons) "
+                              "OR (kind = 'organisation') <> (legal_representative <> '') OR phone = '' OR address = '' "
+                              "OR length (bank_account) <> 19"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM (SELECT id_number FROM caregivers GROUP BY 1 HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(DISTINCT kind) FROM caregivers"), ==, 2);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_agreements a JOIN caregivers g ON g.id = a.caregiver_id "
+                              "WHERE (g.kind = 'organisation') <> (a.relation = '养老服务机构') OR a.relation = ''"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(DISTINCT relation) FROM care_agreements"), >=, 4);
+
+  /* Changes: due in 10 working days of the calendar; answered by the
+   * first assessment on or after them, or still waiting with none since. */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT reported_on, due_on, assessment_id, "
+                                       "(SELECT id FROM care_assessments a WHERE a.person_id = c.person_id AND a.assessed_on >= c.reported_on "
+                                       " ORDER BY assessed_on, id LIMIT 1) FROM care_changes c", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *due = jz_calendar_add_working_days (db, (const char *) sqlite3_column_text (stmt, 0), 10, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, due);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, sqlite3_column_int64 (stmt, 3));
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        n_open++;
+      else
+        n_answered++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_open, >, 0);
+  g_assert_cmpuint (n_answered, >, 0);
+
+  /* Nothing happened after the last day: only deadlines and the ends of
+   * agreements in force lie beyond it. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT (SELECT count(*) FROM care_assessments WHERE assessed_on > '" CARE_END "') "
+                              "+ (SELECT count(*) FROM care_changes WHERE reported_on > '" CARE_END "') "
+                              "+ (SELECT count(*) FROM care_agreements WHERE starts_on > '" CARE_END "' OR signed_on > '" CARE_END "' "
+                              "   OR ended_on > '" CARE_END "' OR (status = 'expired' AND ends_on > '" CARE_END "')) "
+                              "+ (SELECT count(*) FROM care_visits WHERE visited_on > '" CARE_END "' OR follow_up_done > '" CARE_END "') "
+                              "+ (SELECT count(*) FROM care_evaluations WHERE evaluated_on > '" CARE_END "' OR period_to > '" CARE_END "')"),
+                   ==, 0);
+
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  sqlite3_close (handle);
+}
+
+/* What the Care panel shows on the last day: most recipients have an
+ * agreement in force and a recent visit, and each gap is there. */
+static void
+test_demo_care_gaps (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JzDb) db = make_demo (fixture, "care-gaps.db", 2000, SEED);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = reader (db);
+  gboolean lapsed = FALSE, none = FALSE;
+  JzCareStats stats;
+  gint64 recipients;
+
+  g_assert_true (jz_care_stats (db, NULL, CARE_END, &stats, &error));
+  g_assert_no_error (error);
+  all = jz_care_list_recipients (db, NULL, JZ_CARE_FILTER_ALL, CARE_END, &error);
+  g_assert_no_error (error);
+  g_test_message ("recipients %u, with an agreement %u, expiring %u, visit overdue %u, failed open %u",
+                  stats.recipients, stats.with_agreement, stats.expiring, stats.visit_overdue, stats.failed_open);
+
+  recipients = query_int (handle, "SELECT count(*) FROM " RECIPIENTS);
+  g_assert_cmpint (stats.recipients, ==, recipients);
+  g_assert_cmpuint (all->len, ==, stats.recipients);
+
+  /* In force: active and not past its end. */
+  g_assert_cmpint (stats.with_agreement, ==,
+                   query_int (handle,
+                              "SELECT count(*) FROM care_agreements WHERE status = 'active' AND ends_on >= '" CARE_END "' "
+                              "AND person_id IN " RECIPIENTS));
+  g_assert_cmpint (stats.expiring, ==,
+                   query_int (handle,
+                              "SELECT count(*) FROM care_agreements WHERE status = 'active' "
+                              "AND ends_on BETWEEN '" CARE_END "' AND date ('" CARE_END "', '+30 days') AND person_id IN " RECIPIENTS));
+  g_assert_cmpint (stats.failed_open, ==,
+                   query_int (handle,
+                              "SELECT count(*) FROM care_agreements a WHERE a.status = 'active' AND a.person_id IN " RECIPIENTS " "
+                              "AND (SELECT result FROM care_evaluations e WHERE e.agreement_id = a.id "
+                              "     ORDER BY period_to DESC, id DESC LIMIT 1) = 'fail'"));
+  /* Overdue: the last visit (else the signature of the agreement shown,
+   * else the decision) more than a month before the end. */
+  g_assert_cmpint (stats.visit_overdue, ==,
+                   query_int (handle,
+                              "SELECT count(*) FROM " RECIPIENTS " r WHERE coalesce ("
+                              " (SELECT max (visited_on) FROM care_visits v WHERE v.person_id = r.id), "
+                              " (SELECT signed_on FROM care_agreements WHERE id = " SHOWN_AGREEMENT ("r.id") "), "
+                              " (SELECT min (coalesce (decided_on, starts_on, applied_on)) FROM cases c WHERE c.person_id = r.id "
+                              "  AND c.program = 'tekun_dispersed' AND c.status IN ('approved', 'active', 'suspended'))) "
+                              "< date ('" CARE_END "', '-1 month')"));
+  g_assert_cmpuint (stats.visits_on_time + stats.visit_overdue, ==, stats.recipients);
+
+  /* The gaps, each a small share. */
+  g_assert_cmpuint (stats.with_agreement, <, stats.recipients);
+  g_assert_cmpuint (stats.with_agreement * 100, >=, stats.recipients * 80);
+  g_assert_cmpuint (stats.expiring, >, 0);
+  g_assert_cmpuint (stats.expiring * 100, <=, stats.recipients * 12);
+  g_assert_cmpuint (stats.visit_overdue, >, 0);
+  g_assert_cmpuint (stats.visit_overdue * 100, <=, stats.recipients * 20);
+  g_assert_cmpuint (stats.failed_open, >, 0);
+  g_assert_cmpuint (stats.failed_open * 100, <=, stats.recipients * 10);
+
+  /* Without one in force: some never signed any, some let theirs lapse. */
+  missing = jz_care_list_recipients (db, NULL, JZ_CARE_FILTER_NO_AGREEMENT, CARE_END, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (missing->len, ==, stats.recipients - stats.with_agreement);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const JzCareRecipient *r = g_ptr_array_index (missing, i);
+
+      lapsed |= r->agreement_id != 0 && r->state == JZ_CARE_STATE_LAPSED;
+      none |= r->agreement_id == 0;
+    }
+  g_assert_true (lapsed);
+  g_assert_true (none);
+  /* A reported change awaits its reassessment for some. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM care_changes WHERE assessment_id IS NULL AND person_id IN " RECIPIENTS), >, 0);
+
+  sqlite3_close (handle);
+}
+
 static void
 test_demo_deterministic (Fixture       *fixture,
                          gconstpointer  data)
@@ -739,6 +1112,9 @@ test_demo_deterministic (Fixture       *fixture,
   g_autofree char *sum_b = content_checksum (b);
   g_autofree char *sum_c = content_checksum (c);
 
+  /* The sums cover the care of the recipients too. */
+  g_assert_cmpint (jz_db_count_rows (a, "care_agreements", NULL), >, 0);
+  g_assert_cmpint (jz_db_count_rows (a, "care_visits", NULL), >, 0);
   g_assert_cmpstr (sum_a, ==, sum_b);
   g_assert_cmpstr (sum_a, !=, sum_c);
 }
@@ -827,6 +1203,8 @@ main (int   argc,
   ADD ("/demo/amounts", test_demo_amounts);
   ADD ("/demo/standards", test_demo_standards);
   ADD ("/demo/workflow", test_demo_workflow);
+  ADD ("/demo/care-rows", test_demo_care_rows);
+  ADD ("/demo/care-gaps", test_demo_care_gaps);
   ADD ("/demo/deterministic", test_demo_deterministic);
   ADD ("/demo/refused", test_demo_refused);
   ADD ("/demo/small", test_demo_small);

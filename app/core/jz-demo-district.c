@@ -465,6 +465,7 @@ write_users (JzDb    *db,
                            full_name, sizeof full_name);
       if (i < JZ_DEMO_N_TOWNSHIPS)
         {
+          g_strlcpy (demo->townships[i].clerk_name, full_name, sizeof demo->townships[i].clerk_name);
           jz_demo_bind_text (stmt, 1, demo->townships[i].clerk);
           jz_demo_bind_text (stmt, 3, "clerk");
           sqlite3_bind_int64 (stmt, 4, demo->townships[i].id);

@@ -125,36 +125,65 @@ put_digits (char *out,
 /* Region of birth, birth date, a sequence number odd for men and even for
  * women, and the check character; never one already given out. */
 static void
+fill_id_number (JzDemo     *demo,
+                JzDemoRng  *rng,
+                const char *region,
+                int         birth,
+                char        sex,
+                char       *out)
+{
+  int y, mo, d;
+
+  jz_demo_civil_from_days (birth, &y, &mo, &d);
+  memcpy (out, region, 6);
+  put_digits (out + 6, (guint) y, 4);
+  put_digits (out + 10, (guint) mo, 2);
+  put_digits (out + 12, (guint) d, 2);
+
+  for (;;)
+    {
+      guint seq = jz_demo_rng_below (rng, 500) * 2 + (sex == 'M' ? 1 : 0);
+      guint64 key = 0;
+
+      put_digits (out + 14, seq, 3);
+      for (guint i = 0; i < 17; i++)
+        key = key * 10 + (guint64) (out[i] - '0');
+      if (id_set_add (&demo->ids, key))
+        break;
+    }
+
+  out[17] = jz_id_number_check_char (out);
+  out[18] = '\0';
+}
+
+static void
 assign_id_number (JzDemo       *demo,
                   JzDemoMember *m,
                   gboolean      from_elsewhere)
 {
   const char *region = JZ_DEMO_DISTRICT_CODE;
-  int y, mo, d;
 
   if (from_elsewhere)
     region = other_birthplaces[jz_demo_rng_below (&demo->rng, G_N_ELEMENTS (other_birthplaces))];
 
-  jz_demo_civil_from_days (m->birth, &y, &mo, &d);
-  memcpy (m->id_number, region, 6);
-  put_digits (m->id_number + 6, (guint) y, 4);
-  put_digits (m->id_number + 10, (guint) mo, 2);
-  put_digits (m->id_number + 12, (guint) d, 2);
+  fill_id_number (demo, &demo->rng, region, m->birth, m->sex, m->id_number);
+}
 
-  for (;;)
-    {
-      guint seq = jz_demo_rng_below (&demo->rng, 500) * 2 + (m->sex == 'M' ? 1 : 0);
-      guint64 key = 0;
-
-      put_digits (m->id_number + 14, seq, 3);
-      for (guint i = 0; i < 17; i++)
-        key = key * 10 + (guint64) (m->id_number[i] - '0');
-      if (id_set_add (&demo->ids, key))
-        break;
-    }
-
-  m->id_number[17] = jz_id_number_check_char (m->id_number);
-  m->id_number[18] = '\0';
+/**
+ * jz_demo_id_number:
+ * @out: 19 bytes
+ *
+ * The ID number of someone born in the district who is in no household of
+ * the demo (a caregiver), drawn from @rng; never one already given out.
+ */
+void
+jz_demo_id_number (JzDemo    *demo,
+                   JzDemoRng *rng,
+                   int        birth,
+                   char       sex,
+                   char      *out)
+{
+  fill_id_number (demo, rng, JZ_DEMO_DISTRICT_CODE, birth, sex, out);
 }
 
 static JzDemoMember *

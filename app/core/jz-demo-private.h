@@ -254,8 +254,9 @@ const char *jz_demo_bank          (JzDemoRng   *rng,
 
 /* The generator's state, shared by jz-demo.c (the SQL side),
  * jz-demo-district.c (regions, standards, staff), jz-demo-people.c,
- * jz-demo-plan.c (which cases each household has) and
- * jz-demo-lifecycle.c (each case through its steps). */
+ * jz-demo-plan.c (which cases each household has),
+ * jz-demo-lifecycle.c (each case through its steps) and jz-demo-care.c
+ * (the care of dispersed tekun recipients). */
 
 #define JZ_DEMO_N_TOWNSHIPS  12
 #define JZ_DEMO_MAX_VILLAGES 30
@@ -358,6 +359,7 @@ typedef struct
   const char *kind;
   char        code[16];
   char        clerk[16];
+  char        clerk_name[32];   /* the clerk's full name, as in users */
   char        institution[48];  /* where its centralized tekun recipients live */
   guint       first_village;
   guint       n_villages;
@@ -527,6 +529,8 @@ typedef struct
 
   JzDemoIdSet    ids;
   char           reviewer[16];
+
+  GArray        *care;            /* the dispersed tekun recipients, for jz-demo-care.c */
 } JzDemo;
 
 static inline guint
@@ -689,6 +693,11 @@ int      jz_demo_add_working_days   (const JzDemo       *demo,
 void     jz_demo_id_set_init        (JzDemoIdSet        *set,
                                      gsize               expected);
 void     jz_demo_id_set_clear       (JzDemoIdSet        *set);
+void     jz_demo_id_number          (JzDemo             *demo,
+                                     JzDemoRng          *rng,
+                                     int                 birth,
+                                     char                sex,
+                                     char               *out);
 void     jz_demo_compose            (JzDemoBuild        *b);
 void     jz_demo_set_disability     (JzDemoBuild        *b,
                                      JzDemoMember       *m,
@@ -719,5 +728,17 @@ void     jz_demo_case_run           (JzDemo                *demo,
                                      const JzDemoHousehold *hh,
                                      const JzDemoCasePlan  *plan,
                                      JzDemoCaseResult      *result);
+
+/* jz-demo-care.c */
+void     jz_demo_care_note          (JzDemo                 *demo,
+                                     const JzDemoHousehold  *hh,
+                                     const JzDemoCasePlan   *plan,
+                                     const JzDemoCaseResult *result,
+                                     gint64                  case_id);
+gboolean jz_demo_care_write         (JzDb                   *db,
+                                     JzDemo                 *demo,
+                                     guint64                 seed,
+                                     GError                **error);
+void     jz_demo_care_clear         (JzDemo                 *demo);
 
 G_END_DECLS

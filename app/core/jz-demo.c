@@ -92,6 +92,7 @@ writer_free (Writer *w)
   g_clear_pointer (&w->derived_indexes, g_ptr_array_unref);
   g_clear_pointer (&w->triggers, g_ptr_array_unref);
   jz_demo_id_set_clear (&w->demo.ids);
+  jz_demo_care_clear (&w->demo);
   jz_demo_district_clear (&w->demo);
   g_free (w);
 }
@@ -241,7 +242,10 @@ static gboolean
 verify_checks (Writer  *w,
                GError **error)
 {
-  static const char * const tables[] = { "households", "persons", "incomes", "cases", "case_history", "case_exclusions" };
+  static const char * const tables[] = {
+    "households", "persons", "incomes", "cases", "case_history", "case_exclusions",
+    "care_assessments", "care_changes", "caregivers", "care_agreements", "care_visits", "care_evaluations",
+  };
 
   /* quick_check skips the CHECK constraints while they are ignored. */
   if (!jz_db_exec (w->db, "PRAGMA ignore_check_constraints = OFF", error))
@@ -496,6 +500,7 @@ write_case (Writer                *w,
   gboolean ok;
 
   jz_demo_case_run (&w->demo, hh, plan, r);
+  jz_demo_care_note (&w->demo, hh, plan, r, case_id);
 
   sqlite3_bind_int64 (s, 1, case_id);
   sqlite3_bind_int64 (s, 2, hh->id);
@@ -727,6 +732,7 @@ generate_cb (JzDb     *db,
          prepare_statements (w, error) &&
          jz_demo_write_district (w->db, &w->demo, error) &&
          write_households (w, error) &&
+         jz_demo_care_write (w->db, &w->demo, w->options->seed, error) &&
          verify_checks (w, error) &&
          restore_indexes (w, error) &&
          write_meta (w, error) &&

@@ -109,7 +109,32 @@ typedef struct
  *  - meta: district_name, district_code, demo_seed, demo_households,
  *    demo_end;
  *  - a few households whose head died are closed and continued by a new
- *    household (predecessor_id) whose persons reuse the members' ID numbers.
+ *    household (predecessor_id) whose persons reuse the members' ID numbers;
+ *  - the care of every dispersed tekun recipient (a case approved, active
+ *    or suspended, the person alive in an open file), jz-demo-care.c:
+ *    an assessment of the six activities at the investigation by the
+ *    township's clerk (users.full_name), some reassessed before a renewal
+ *    or after a reported change (care_changes, due care_reassessment_workdays
+ *    working days later; about 4 % of recipients have one still waiting).
+ *    Every assessment's tier is the person's self_care, with which the
+ *    case's amounts were computed.  Caregivers are neighbours, relatives
+ *    or the township's home-care organisation with its legal
+ *    representative, with ID numbers of their own.  Agreements run
+ *    care_term_months from the first month paid or a little later, signed
+ *    on the start or up to ten days before, numbered as core numbers them
+ *    (township code-year-sequence, in order of start), the fee that of
+ *    jz_care_agreement_draft() from the standards in force on the start;
+ *    each year renewed (the one before expired on its end), after a failed
+ *    evaluation replaced by another caregiver (the one before terminated).
+ *    About 4 % of those paid never signed one (a recent one may be a
+ *    draft), 4 % let it lapse (active, ended before @end), 5 % expire
+ *    within care_expiring_days after @end, 3 % failed the latest
+ *    evaluation of the agreement in force.  Visits monthly within the 24
+ *    months by the clerk and one of the township's staff, mostly at home,
+ *    some with findings and a follow-up; 10 % of recipients not visited
+ *    for more than a month at @end.  Evaluations quarterly within the 24
+ *    months, mostly passed.  No care event lies after @end; deadlines and
+ *    the ends of agreements in force may.
  *
  * Refused when the database already has households or regions: the demo
  * brings its own district.
