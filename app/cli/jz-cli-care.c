@@ -9,6 +9,8 @@
 #include "jz-calendar.h"
 #include "jz-care.h"
 #include "jz-cli.h"
+#include "jz-cli-care-export.h"
+#include "jz-cli-care-print.h"
 
 static const struct
 {
@@ -175,9 +177,12 @@ jz_cli_care (JzCliGlobals *globals,
 
   if (g_strcmp0 (what, "--help") == 0 || g_strcmp0 (what, "-h") == 0)
     {
-      g_print ("%s\n", _("Usage: jiuzhu-cli care list|stats …"));
+      g_print ("%s\n", _("Usage: jiuzhu-cli care list|stats|export|agreement-pdf|visit-form …"));
       g_print ("  care list [--filter no-agreement|expiring|visit-overdue|failed] [--at DATE]\n");
       g_print ("  care stats [--at DATE]\n");
+      g_print ("  care export --out FILE.xlsx [--filter F] [--at DATE]\n");
+      g_print ("  care agreement-pdf AGREEMENT_ID --out FILE.pdf\n");
+      g_print ("  care visit-form --out FILE.pdf\n");
       g_print ("%s\n", _("“care list” prints the dispersed extreme-poverty recipients as TSV: person id, name, township, village, care tier, agreement number, its state, caregiver, last visit, next visit due, “overdue”, last evaluation date and result."));
       g_print ("%s\n", _("“care stats” prints the figures of the Care agreements panel, one name and value a line."));
       return EXIT_SUCCESS;
@@ -193,6 +198,21 @@ jz_cli_care (JzCliGlobals *globals,
       g_set_prgname ("jiuzhu-cli care stats");
       return care_stats (globals, argc - 1, argv + 1);
     }
+  if (g_strcmp0 (what, "export") == 0)
+    {
+      g_set_prgname ("jiuzhu-cli care export");
+      return jz_cli_care_export (globals, argc - 1, argv + 1);
+    }
+  if (g_strcmp0 (what, "agreement-pdf") == 0)
+    {
+      g_set_prgname ("jiuzhu-cli care agreement-pdf");
+      return jz_cli_care_agreement_pdf (globals, argc - 1, argv + 1);
+    }
+  if (g_strcmp0 (what, "visit-form") == 0)
+    {
+      g_set_prgname ("jiuzhu-cli care visit-form");
+      return jz_cli_care_visit_form (globals, argc - 1, argv + 1);
+    }
 
-  return jz_cli_usage_error (_("Name what to do with the care of recipients: list or stats."));
+  return jz_cli_usage_error (_("Name what to do with the care of recipients: list, stats, export, agreement-pdf or visit-form."));
 }

@@ -393,7 +393,7 @@ static const struct {
   { "users",      jz_cli_users,       N_("Users and sign-in: users list | add NAME --role ROLE | passwd NAME | single-user on|off") },
   { "case-notice", jz_cli_case_notice, N_("Write the approval or refusal notice of a case: case-notice CASE_ID --out FILE.pdf|FILE.png") },
   { "calendar",   jz_cli_calendar,    N_("The working-day calendar: calendar list [--year YYYY] | add DAY holiday|workday | remove DAY | add-working-days DATE N") },
-  { "care",       jz_cli_care,        N_("Care of dispersed extreme-poverty recipients: care list [--filter F] | stats | agreement-pdf ID --out FILE.pdf | visit-form --out FILE.pdf") },
+  { "care",       jz_cli_care,        N_("Care of dispersed extreme-poverty recipients: care list [--filter F] | stats | export --out FILE.xlsx | agreement-pdf ID --out FILE.pdf | visit-form --out FILE.pdf") },
 };
 
 static void

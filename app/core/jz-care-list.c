@@ -7,6 +7,7 @@
 
 #include "jz-calendar.h"
 #include "jz-care-private.h"
+#include "jz-workflow.h"
 
 void
 jz_care_recipient_free (JzCareRecipient *self)
@@ -292,4 +293,54 @@ jz_care_stats (JzDb          *db,
       stats->visit_overdue += r->visit_overdue;
     }
   return TRUE;
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const JzTask *x = *(const JzTask * const *) a;
+  const JzTask *y = *(const JzTask * const *) b;
+  int order = g_strcmp0 (x->due_on, y->due_on);
+
+  return order != 0 ? order : (x->person_id > y->person_id) - (x->person_id < y->person_id);
+}
+
+GPtrArray *
+jz_care_list_visit_tasks (JzDb          *db,
+                          const JzUser  *user,
+                          const char    *today,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) jz_task_free);
+
+  g_return_val_if_fail (JZ_IS_DB (db), NULL);
+
+  /* Visits are made by those who keep the files: not a reviewer or a leader. */
+  if (user != NULL && (user->role == JZ_ROLE_REVIEWER || user->role == JZ_ROLE_LEADER))
+    return g_steal_pointer (&tasks);
+
+  overdue = jz_care_list_recipients (db, user, JZ_CARE_FILTER_VISIT_OVERDUE, today, error);
+  if (overdue == NULL)
+    return NULL;
+
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      const JzCareRecipient *r = g_ptr_array_index (overdue, i);
+      JzTask *task = g_new0 (JzTask, 1);
+
+      task->kind = JZ_TASK_VISIT;
+      task->case_id = r->case_id;
+      task->household_id = r->household_id;
+      task->person_id = r->person_id;
+      task->head_name = g_strdup (r->name);
+      task->program = g_strdup ("tekun_dispersed");
+      task->status = g_strdup ("active");
+      task->due_on = g_strdup (r->next_visit_on);
+      task->overdue = TRUE;
+      g_ptr_array_add (tasks, task);
+    }
+  g_ptr_array_sort (tasks, compare_due);
+  return g_steal_pointer (&tasks);
 }

@@ -41,10 +41,18 @@ jz_care_tier_from_activities (guint done_alone)
   return "full_care";
 }
 
+/* The tiers of paid care (全自理, 半护理, 全护理), not the person's
+ * self-care level the household file words otherwise. */
 const char *
 jz_care_tier_label (const char *tier)
 {
-  return jz_labels_value (JZ_FIELD_SELF_CARE, tier);
+  if (g_strcmp0 (tier, "self_care") == 0)
+    return C_("care tier", "Self-care");
+  if (g_strcmp0 (tier, "partial_care") == 0)
+    return C_("care tier", "Partial care");
+  if (g_strcmp0 (tier, "full_care") == 0)
+    return C_("care tier", "Full care");
+  return tier != NULL ? tier : "";
 }
 
 const char *

@@ -322,6 +322,12 @@ GPtrArray         *jz_care_list_recipients          (JzDb              *db,
                                                      JzCareFilter       filter,
                                                      const char        *today,
                                                      GError           **error);
+/* The overdue visits as JzTask (jz-workflow.h) of kind JZ_TASK_VISIT, for
+ * whoever keeps the recipients' files: the longest overdue first. */
+GPtrArray         *jz_care_list_visit_tasks         (JzDb              *db,
+                                                     const JzUser      *user,
+                                                     const char        *today,
+                                                     GError           **error);
 gboolean           jz_care_stats                    (JzDb              *db,
                                                      const JzUser      *user,
                                                      const char        *today,

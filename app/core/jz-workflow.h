@@ -157,6 +157,7 @@ typedef enum
   JZ_TASK_TURNS_60,          /* a member turns 60 this month */
   JZ_TASK_DIED,              /* a member died since the last step or review */
   JZ_TASK_GRADUATES,         /* a member graduates this month */
+  JZ_TASK_VISIT,             /* a dispersed tekun recipient's visit is overdue (jz-care.h) */
 } JzTaskKind;
 
 /* One row of the Tasks panel. */

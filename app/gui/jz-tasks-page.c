@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jz-calendar.h"
+#include "jz-care.h"
 #include "jz-case-rows.h"
 #include "jz-household.h"
 #include "jz-household-rows.h"
@@ -33,6 +34,7 @@ typedef enum
   GROUP_STEPS,
   GROUP_EMERGENCY,
   GROUP_REVIEWS,
+  GROUP_VISITS,
   GROUP_ALERTS,
   N_GROUPS
 } Group;
@@ -69,6 +71,7 @@ static const char * const descriptions[N_GROUPS] = {
   [GROUP_STEPS]     = N_("The overdue first, then by the day the step is due."),
   [GROUP_EMERGENCY] = N_("Paid first; the review after is still to be recorded."),
   [GROUP_REVIEWS]   = N_("Active cases whose review falls this month or earlier: the benefit is computed again."),
+  [GROUP_VISITS]    = N_("People in extreme poverty supported at home whose monthly visit is late, the longest overdue first."),
   [GROUP_ALERTS]    = N_("Members whose change may alter the benefit: turning 18 or 60, a death, a graduation."),
 };
 
@@ -169,6 +172,11 @@ load_thread (GTask        *task,
   if (load->tasks[GROUP_REVIEWS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
     goto failed;
 
+  g_clear_pointer (&load->tasks[GROUP_VISITS], g_ptr_array_unref);
+  load->tasks[GROUP_VISITS] = jz_care_list_visit_tasks (db, load->user, load->today, &error);
+  if (load->tasks[GROUP_VISITS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto failed;
+
   g_clear_pointer (&load->tasks[GROUP_ALERTS], g_ptr_array_unref);
   load->tasks[GROUP_ALERTS] = jz_workflow_list_alerts (db, load->user, load->today, &error);
   if (load->tasks[GROUP_ALERTS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -259,6 +267,10 @@ task_subtitle (JzTask     *item,
       /* TRANSLATORS: a member's name, then the day */
       return g_strdup_printf (_("%s graduates on %s"), name, day);
 
+    case JZ_TASK_VISIT:
+      /* TRANSLATORS: %s is the day a home visit was due */
+      return g_strdup_printf (_("Visit due %s"), day);
+
     default:
       g_assert_not_reached ();
     }
@@ -301,8 +313,16 @@ task_row_new (JzTask     *item,
                         NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), image);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "tasks.open-case");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->case_id);
+  if (item->kind == JZ_TASK_VISIT)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "tasks.open-care");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->person_id);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "tasks.open-case");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->case_id);
+    }
 
   return row;
 }
@@ -601,6 +621,22 @@ draw_sample_action (GtkWidget  *widget,
   jz_tasks_page_reload (JZ_PAGE (self));
 }
 
+static void
+open_care_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *page;
+
+  if (!JZ_IS_WINDOW (root))
+    return;
+
+  jz_window_set_panel (JZ_WINDOW (root), "care");
+  page = jz_window_get_visible_page (JZ_WINDOW (root));
+  gtk_widget_activate_action (page, "care.open", "x", g_variant_get_int64 (parameter));
+}
+
 /* --- GObject -------------------------------------------------------------------- */
 
 static void
@@ -677,6 +713,10 @@ jz_tasks_page_class_init (JzTasksPageClass *klass)
                                              G_STRUCT_OFFSET (JzTasksPage, groups[GROUP_REVIEWS]));
   gtk_widget_class_bind_template_child_full (widget_class, "reviews_list", FALSE,
                                              G_STRUCT_OFFSET (JzTasksPage, lists[GROUP_REVIEWS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "visits_group", FALSE,
+                                             G_STRUCT_OFFSET (JzTasksPage, groups[GROUP_VISITS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "visits_list", FALSE,
+                                             G_STRUCT_OFFSET (JzTasksPage, lists[GROUP_VISITS]));
   gtk_widget_class_bind_template_child_full (widget_class, "alerts_group", FALSE,
                                              G_STRUCT_OFFSET (JzTasksPage, groups[GROUP_ALERTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "alerts_list", FALSE,
@@ -686,6 +726,7 @@ jz_tasks_page_class_init (JzTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzTasksPage, sample_row);
 
   gtk_widget_class_install_action (widget_class, "tasks.open-case", "x", open_case_action);
+  gtk_widget_class_install_action (widget_class, "tasks.open-care", "x", open_care_action);
   gtk_widget_class_install_action (widget_class, "tasks.draw-sample", NULL, draw_sample_action);
 }
 
