@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "jz-care.h"
 #include "jz-care-dialog.h"
@@ -36,6 +37,18 @@ exec_sql (JzDb       *db,
 
   g_assert_true (jz_db_exec (db, sql, &error));
   g_assert_no_error (error);
+}
+
+/* A share as the panel shows it, in the language of the test. */
+static const char *
+percent (guint whole,
+         guint tenths)
+{
+  static char *text;
+
+  g_free (text);
+  text = g_strdup_printf (_("%u.%u %%"), whole, tenths);
+  return text;
 }
 
 static void
@@ -129,7 +142,7 @@ test_visit_drops_overdue (void)
   g_assert_cmpuint (stats->recipients, ==, 2);
   g_assert_cmpuint (stats->visit_overdue, ==, 1);
   g_assert_cmpuint (stats->with_agreement, ==, 0);
-  g_assert_true (shows_text (GTK_WIDGET (page), "50.0 %", FALSE));
+  g_assert_true (shows_text (GTK_WIDGET (page), percent (50, 0), FALSE));
   screenshot ("care-list.png");
 
   /* The one never visited. */
@@ -170,7 +183,7 @@ test_visit_drops_overdue (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "care.back", NULL));
   drain_main_context ();
   g_assert_cmpint (jz_care_page_get_person_id (page), ==, 0);
-  g_assert_true (shows_text (GTK_WIDGET (page), "100.0 %", FALSE));
+  g_assert_true (shows_text (GTK_WIDGET (page), percent (100, 0), FALSE));
 
   /* The list, to Excel: read back by openpyxl. */
   {
@@ -261,6 +274,39 @@ test_assessment_and_agreement (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM care_agreements WHERE status = 'active'"), ==, 1);
   g_assert_cmpuint (jz_care_page_get_stats (page)->with_agreement, ==, 1);
   screenshot ("care-recipient-agreement.png");
+
+  /* A poor evaluation: the failure stays open until the caregiver is replaced. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "care.evaluate", "x", agreement));
+  dialog = find_toplevel (JZ_TYPE_CARE_DIALOG);
+  g_assert_nonnull (dialog);
+  set_text (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "period-from"), "2026-03-01");
+  set_text (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "period-to"), "2026-05-31");
+  set_text (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "date"), "2026-06-03");
+  set_text (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "evaluator"), "王芳");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "satisfaction")), 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "neighbours")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "village")), 1);
+  save_dialog (dialog);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM care_evaluations WHERE score = 35 AND result = 'fail'"), ==, 1);
+  g_assert_cmpuint (jz_care_page_get_stats (page)->failed_open, ==, 1);
+
+  /* Saved as PDF from the page: pdftotext reads its number and fee. */
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "agreement.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_true (jz_care_page_save_agreement_pdf (page, agreement, path, &error));
+    g_assert_no_error (error);
+    g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", path, (char *) "-", NULL }, NULL,
+                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (text, "370302101-2026-0001"));
+    g_assert_nonnull (strstr (text, "壹仟贰佰零陆元整"));
+    g_assert_nonnull (strstr (text, "李桂芝"));
+  }
 
   jz_test_window_destroy (window);
 }

@@ -8,6 +8,7 @@
 #include "jz-care-dialog.h"
 #include "jz-form.h"
 #include "jz-money.h"
+#include "jz-standard.h"
 
 /* One form for each thing the Care panel records: an assessment, a
  * reported change, an agreement drafted with its caregiver, signed, ended
@@ -332,10 +333,15 @@ build (JzCareDialog *self,
                                               _("Very dissatisfied"), NULL };
         const char * const opinions[] = { C_("opinion", "Good"), C_("opinion", "Fair"), C_("opinion", "Poor"), NULL };
         g_autofree char *from = NULL;
+        gint64 months = 3;
         GDate day;
 
+        /* The period the standard sets, ending today. */
+        jz_standard_value_at (self->db, JZ_STANDARD_CARE_EVALUATION_MONTHS, JZ_STANDARD_HUKOU_ANY, 0, today,
+                              &months, NULL);
         jz_today_date (&day);
-        g_date_subtract_months (&day, 3);
+        g_date_subtract_months (&day, (guint) CLAMP (months, 1, 120));
+        g_date_add_days (&day, 1);
         from = jz_calendar_format_date (&day);
         gtk_window_set_title (GTK_WINDOW (self), _("Evaluate the Caregiver"));
         group = add_group (self, NULL);

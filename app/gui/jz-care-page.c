@@ -469,7 +469,10 @@ fill_agreements (JzCarePage *self,
           gtk_box_append (GTK_BOX (buttons), action_button (_("_End…"), "care.terminate", a->id));
         }
       if (g_str_equal (a->status, "draft") || g_str_equal (a->status, "active"))
-        gtk_box_append (GTK_BOX (buttons), action_button (_("_Print…"), "care.print-agreement", a->id));
+        {
+          gtk_box_append (GTK_BOX (buttons), action_button (_("_Print…"), "care.print-agreement", a->id));
+          gtk_box_append (GTK_BOX (buttons), action_button (_("P_DF…"), "care.save-agreement-pdf", a->id));
+        }
       if (can_edit && g_str_equal (a->status, "active"))
         {
           gtk_box_append (GTK_BOX (buttons), action_button (_("E_valuate…"), "care.evaluate", a->id));
@@ -719,6 +722,73 @@ print_agreement_action (GtkWidget  *widget,
   /* TRANSLATORS: the name of a print job; %lld is an agreement's id */
   job = g_strdup_printf (_("Care agreement %lld"), (long long) id);
   jz_print_document (parent_window (self), document, job);
+}
+
+/**
+ * jz_care_page_save_agreement_pdf:
+ *
+ * Writes agreement @id as a PDF file, through app/report.
+ */
+gboolean
+jz_care_page_save_agreement_pdf (JzCarePage  *self,
+                                 gint64       id,
+                                 const char  *path,
+                                 GError     **error)
+{
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  g_autoptr(JzDocument) document = NULL;
+
+  g_return_val_if_fail (JZ_IS_CARE_PAGE (self), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  document = jz_care_document_build_agreement (db, id, error);
+  return document != NULL && jz_document_write_pdf (document, path, error);
+}
+
+typedef struct
+{
+  JzCarePage *page;
+  gint64      id;
+} PdfChoice;
+
+static void
+pdf_choice_free (PdfChoice *choice)
+{
+  g_object_unref (choice->page);
+  g_free (choice);
+}
+
+static void
+agreement_file_chosen_cb (GFile    *file,
+                          gpointer  user_data)
+{
+  PdfChoice *choice = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  if (!jz_care_page_save_agreement_pdf (choice->page, choice->id, path, &error))
+    toast (choice->page, error->message);
+  else
+    toast (choice->page, _("The agreement was saved as a PDF file."));
+}
+
+static void
+save_agreement_pdf_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JzCarePage *self = JZ_CARE_PAGE (widget);
+  PdfChoice *choice = g_new0 (PdfChoice, 1);
+  g_autofree char *name = NULL;
+
+  choice->page = g_object_ref (self);
+  choice->id = g_variant_get_int64 (parameter);
+  /* TRANSLATORS: the file name offered for a care agreement; %lld is its id; keep .pdf */
+  name = g_strdup_printf (_("care-agreement-%lld.pdf"), (long long) choice->id);
+  jz_print_choose_pdf (parent_window (self), _("Save the Agreement as PDF"), name,
+                       agreement_file_chosen_cb, choice, (GDestroyNotify) pdf_choice_free);
 }
 
 static void
@@ -1002,6 +1072,7 @@ jz_care_page_class_init (JzCarePageClass *klass)
   gtk_widget_class_install_action (widget_class, "care.renew", "x", renew_action);
   gtk_widget_class_install_action (widget_class, "care.print-agreement", "x", print_agreement_action);
   gtk_widget_class_install_action (widget_class, "care.print-visit-form", NULL, print_visit_form_action);
+  gtk_widget_class_install_action (widget_class, "care.save-agreement-pdf", "x", save_agreement_pdf_action);
   gtk_widget_class_install_action (widget_class, "care.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "care.back", NULL);
 }

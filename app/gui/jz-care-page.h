@@ -12,6 +12,10 @@ G_DECLARE_FINAL_TYPE (JzCarePage, jz_care_page, JZ, CARE_PAGE, JzPage)
 const JzCareStats *jz_care_page_get_stats     (JzCarePage *self);
 GListModel        *jz_care_page_get_model     (JzCarePage *self);
 gint64             jz_care_page_get_person_id (JzCarePage *self);
+gboolean           jz_care_page_save_agreement_pdf (JzCarePage  *self,
+                                                    gint64       id,
+                                                    const char  *path,
+                                                    GError     **error);
 gboolean           jz_care_page_export_to     (JzCarePage  *self,
                                                const char  *path,
                                                GError     **error);
