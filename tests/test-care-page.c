@@ -89,6 +89,15 @@ save_dialog (GtkWindow *dialog)
     }
 }
 
+/* The list is read in a worker thread. */
+static void
+wait_loaded (JzCarePage *page)
+{
+  while (jz_care_page_get_loading (page))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
 static JzCarePage *
 show_care (JzWindow *window)
 {
@@ -99,6 +108,7 @@ show_care (JzWindow *window)
   page = jz_window_get_visible_page (window);
   g_assert_true (JZ_IS_CARE_PAGE (page));
   wait_for_draw (page);
+  wait_loaded (JZ_CARE_PAGE (page));
   return JZ_CARE_PAGE (page);
 }
 
@@ -172,6 +182,7 @@ test_visit_drops_overdue (void)
   set_text (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "findings"), "室内卫生较差");
   screenshot ("care-visit-dialog.png");
   save_dialog (dialog);
+  wait_loaded (page);
 
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM care_visits WHERE person_id = 1 AND visited_on = '2026-06-28' "
                                   "AND checks = 127 - 16 AND visitors = '王芳、李强'"), ==, 1);
@@ -181,7 +192,7 @@ test_visit_drops_overdue (void)
 
   /* Back in the list, nobody is overdue. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "care.back", NULL));
-  drain_main_context ();
+  wait_loaded (page);
   g_assert_cmpint (jz_care_page_get_person_id (page), ==, 0);
   g_assert_true (shows_text (GTK_WIDGET (page), percent (100, 0), FALSE));
 
@@ -271,6 +282,7 @@ test_assessment_and_agreement (void)
   dialog = find_toplevel (JZ_TYPE_CARE_DIALOG);
   set_text (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "date"), "2026-02-27");
   save_dialog (dialog);
+  wait_loaded (page);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM care_agreements WHERE status = 'active'"), ==, 1);
   g_assert_cmpuint (jz_care_page_get_stats (page)->with_agreement, ==, 1);
   screenshot ("care-recipient-agreement.png");
@@ -287,6 +299,7 @@ test_assessment_and_agreement (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "neighbours")), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (jz_care_dialog_get_row (JZ_CARE_DIALOG (dialog), "village")), 1);
   save_dialog (dialog);
+  wait_loaded (page);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM care_evaluations WHERE score = 35 AND result = 'fail'"), ==, 1);
   g_assert_cmpuint (jz_care_page_get_stats (page)->failed_open, ==, 1);
 

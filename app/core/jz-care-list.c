@@ -42,6 +42,7 @@ jz_care_recipient_free (JzCareRecipient *self)
   "  JOIN regions v ON v.id = h.region_id JOIN regions t ON t.id = v.parent_id " \
   "  WHERE c.program = 'tekun_dispersed' AND c.status IN ('approved', 'active', 'suspended') " \
   "    AND p.active = 1 AND h.status = 'open' AND (:township = 0 OR t.id = :township) " \
+  "    AND (:person = 0 OR p.id = :person) " \
   "  GROUP BY p.id) " \
   "SELECT r.person_id, r.name, r.household_id, r.case_id, r.township_id, r.township_name, r.village_name, " \
   "  coalesce ((SELECT tier FROM care_assessments WHERE person_id = r.person_id " \
@@ -151,20 +152,20 @@ recipient_from_row (Numbers        *n,
   return g_steal_pointer (&r);
 }
 
-static gboolean
-in_force (const JzCareRecipient *r)
+gboolean
+jz_care_recipient_in_force (const JzCareRecipient *r)
 {
   return r->agreement_id != 0 && (r->state == JZ_CARE_STATE_ACTIVE || r->state == JZ_CARE_STATE_EXPIRING);
 }
 
-static gboolean
-matches (const JzCareRecipient *r,
-         JzCareFilter           filter)
+gboolean
+jz_care_recipient_matches (const JzCareRecipient *r,
+                           JzCareFilter           filter)
 {
   switch (filter)
     {
     case JZ_CARE_FILTER_NO_AGREEMENT:
-      return !in_force (r);
+      return !jz_care_recipient_in_force (r);
     case JZ_CARE_FILTER_EXPIRING:
       return r->agreement_id != 0 && r->state == JZ_CARE_STATE_EXPIRING;
     case JZ_CARE_FILTER_VISIT_OVERDUE:
@@ -189,6 +190,7 @@ scope_of (const JzUser *user)
 static GPtrArray *
 read_recipients (JzDb          *db,
                  const JzUser  *user,
+                 gint64         person_id,
                  const char    *today,
                  GError       **error)
 {
@@ -204,6 +206,7 @@ read_recipients (JzDb          *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":township"), scope_of (user));
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), person_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -244,7 +247,7 @@ jz_care_list_recipients (JzDb          *db,
 
   if (!jz_user_check (user, JZ_PERMISSION_READ, 0, error))
     return NULL;
-  all = read_recipients (db, user, today, error);
+  all = read_recipients (db, user, 0, today, error);
   if (all == NULL)
     return NULL;
   if (filter == JZ_CARE_FILTER_ALL)
@@ -252,7 +255,7 @@ jz_care_list_recipients (JzDb          *db,
 
   chosen = g_ptr_array_new_with_free_func ((GDestroyNotify) jz_care_recipient_free);
   for (guint i = 0; i < all->len; i++)
-    if (matches (g_ptr_array_index (all, i), filter))
+    if (jz_care_recipient_matches (g_ptr_array_index (all, i), filter))
       g_ptr_array_add (chosen, g_steal_pointer (&g_ptr_array_index (all, i)));
   return chosen;
 }
@@ -277,22 +280,64 @@ jz_care_stats (JzDb          *db,
   memset (stats, 0, sizeof *stats);
   if (!jz_user_check (user, JZ_PERMISSION_READ, 0, error))
     return FALSE;
-  all = read_recipients (db, user, today, error);
+  all = read_recipients (db, user, 0, today, error);
   if (all == NULL)
     return FALSE;
 
-  for (guint i = 0; i < all->len; i++)
+  jz_care_stats_of (all, stats);
+  return TRUE;
+}
+
+/**
+ * jz_care_stats_of:
+ * @recipients: (element-type JzCareRecipient): as jz_care_list_recipients()
+ *   gives them unfiltered
+ *
+ * The figures of jz_care_stats(), from a list already read.
+ */
+void
+jz_care_stats_of (GPtrArray   *recipients,
+                  JzCareStats *stats)
+{
+  g_return_if_fail (recipients != NULL);
+  g_return_if_fail (stats != NULL);
+
+  memset (stats, 0, sizeof *stats);
+  for (guint i = 0; i < recipients->len; i++)
     {
-      const JzCareRecipient *r = g_ptr_array_index (all, i);
+      const JzCareRecipient *r = g_ptr_array_index (recipients, i);
 
       stats->recipients++;
-      stats->with_agreement += in_force (r);
+      stats->with_agreement += jz_care_recipient_in_force (r);
       stats->visits_on_time += !r->visit_overdue;
       stats->failed_open += r->failed_open;
-      stats->expiring += matches (r, JZ_CARE_FILTER_EXPIRING);
+      stats->expiring += jz_care_recipient_matches (r, JZ_CARE_FILTER_EXPIRING);
       stats->visit_overdue += r->visit_overdue;
     }
-  return TRUE;
+}
+
+/**
+ * jz_care_get_recipient:
+ *
+ * Returns: (transfer full) (nullable): one recipient as the list shows
+ *   them, or %NULL (without @error) when they are none or not @user's
+ */
+JzCareRecipient *
+jz_care_get_recipient (JzDb          *db,
+                       const JzUser  *user,
+                       gint64         person_id,
+                       const char    *today,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) one = NULL;
+
+  g_return_val_if_fail (JZ_IS_DB (db), NULL);
+  g_return_val_if_fail (person_id > 0, NULL);
+
+  one = read_recipients (db, user, person_id, today, error);
+  if (one == NULL || one->len == 0)
+    return NULL;
+  return g_steal_pointer (&g_ptr_array_index (one, 0));
 }
 
 static int

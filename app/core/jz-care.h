@@ -322,6 +322,17 @@ GPtrArray         *jz_care_list_recipients          (JzDb              *db,
                                                      JzCareFilter       filter,
                                                      const char        *today,
                                                      GError           **error);
+JzCareRecipient   *jz_care_get_recipient            (JzDb              *db,
+                                                     const JzUser      *user,
+                                                     gint64             person_id,
+                                                     const char        *today,
+                                                     GError           **error);
+/* Pure: on a list already read. */
+gboolean           jz_care_recipient_in_force       (const JzCareRecipient *recipient);
+gboolean           jz_care_recipient_matches        (const JzCareRecipient *recipient,
+                                                     JzCareFilter       filter);
+void               jz_care_stats_of                 (GPtrArray         *recipients,
+                                                     JzCareStats       *stats);
 /* The overdue visits as JzTask (jz-workflow.h) of kind JZ_TASK_VISIT, for
  * whoever keeps the recipients' files: the longest overdue first. */
 GPtrArray         *jz_care_list_visit_tasks         (JzDb              *db,

@@ -36,17 +36,11 @@ struct _JzCareItem
 
 G_DEFINE_FINAL_TYPE (JzCareItem, jz_care_item, G_TYPE_OBJECT)
 
-static void
-jz_care_item_finalize (GObject *object)
-{
-  g_clear_pointer (&JZ_CARE_ITEM (object)->recipient, jz_care_recipient_free);
-  G_OBJECT_CLASS (jz_care_item_parent_class)->finalize (object);
-}
-
+/* The recipient is borrowed from the page's list, which outlives the
+ * items (the store is emptied before the list is replaced). */
 static void
 jz_care_item_class_init (JzCareItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = jz_care_item_finalize;
 }
 
 static void
@@ -85,6 +79,8 @@ struct _JzCarePage
   gint64           person_id;        /* shown, 0 for none */
 
   JzCareStats      stats;
+  GPtrArray       *all;              /* JzCareRecipient as last read, unfiltered */
+  GCancellable    *cancellable;      /* the read running, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (JzCarePage, jz_care_page, JZ_TYPE_PAGE)
@@ -159,32 +155,23 @@ show_figures (JzCarePage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->figures[FIGURE_FAILED]), "jz-overdue");
 }
 
+/* The list shown: the recipients last read that pass the filter. */
 static void
-reload_list (JzCarePage *self)
+show_list (JzCarePage *self)
 {
-  JzDb *db = jz_page_get_db (JZ_PAGE (self));
-  const JzUser *user = jz_page_get_user (JZ_PAGE (self));
   JzCareFilter filter = filter_values[MIN (gtk_drop_down_get_selected (self->filter), G_N_ELEMENTS (filter_values) - 1)];
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *count = NULL;
 
-  memset (&self->stats, 0, sizeof self->stats);
-  if (db != NULL)
+  for (guint i = 0; self->all != NULL && i < self->all->len; i++)
     {
-      list = jz_care_list_recipients (db, user, filter, NULL, &error);
-      if (list != NULL && !jz_care_stats (db, user, NULL, &self->stats, &error))
-        g_clear_pointer (&list, g_ptr_array_unref);
-      if (list == NULL)
-        toast (self, error->message);
-    }
+      const JzCareRecipient *r = g_ptr_array_index (self->all, i);
+      JzCareItem *item;
 
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      JzCareItem *item = g_object_new (JZ_TYPE_CARE_ITEM, NULL);
-
-      item->recipient = g_steal_pointer (&g_ptr_array_index (list, i));
+      if (!jz_care_recipient_matches (r, filter))
+        continue;
+      item = g_object_new (JZ_TYPE_CARE_ITEM, NULL);
+      item->recipient = (JzCareRecipient *) r;
       g_ptr_array_add (items, item);
     }
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata, items->len);
@@ -192,7 +179,104 @@ reload_list (JzCarePage *self)
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recipient", "%u recipients", items->len), items->len);
   gtk_label_set_label (self->count_label, count);
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : "empty");
+}
+
+typedef struct
+{
+  char   *path;
+  JzUser *user;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->path);
+  g_clear_pointer (&load->user, jz_user_free);
+  g_free (load);
+}
+
+/* On a district of a million people the recipients are tens of
+ * thousands: read in a worker thread, on a connection of its own. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JzDb) db = jz_db_open (load->path, JZ_DB_OPEN_READ_ONLY, &error);
+  GPtrArray *list = NULL;
+
+  if (db != NULL)
+    list = jz_care_list_recipients (db, load->user, JZ_CARE_FILTER_ALL, NULL, &error);
+  if (list == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+load_finished_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  JzCarePage *self = JZ_CARE_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  /* A newer read replaced this one. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+
+  list = g_task_propagate_pointer (G_TASK (result), &error);
+  if (list == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  /* The store's items point into the old list: emptied first. */
+  g_list_store_remove_all (self->store);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  self->all = list;
+  jz_care_stats_of (self->all, &self->stats);
   show_figures (self);
+  show_list (self);
+}
+
+static void
+reload_list (JzCarePage *self)
+{
+  JzDb *db = jz_page_get_db (JZ_PAGE (self));
+  const JzUser *user = jz_page_get_user (JZ_PAGE (self));
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (db == NULL)
+    {
+      g_list_store_remove_all (self->store);
+      g_clear_pointer (&self->all, g_ptr_array_unref);
+      memset (&self->stats, 0, sizeof self->stats);
+      show_figures (self);
+      show_list (self);
+      return;
+    }
+
+  load = g_new0 (Load, 1);
+  load->path = g_strdup (jz_db_get_path (db));
+  load->user = user != NULL ? jz_user_copy (user) : NULL;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, load_finished_cb, NULL);
+  g_task_set_source_tag (task, reload_list);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -490,7 +574,6 @@ show_recipient (JzCarePage *self)
 {
   JzDb *db = jz_page_get_db (JZ_PAGE (self));
   g_autoptr(JzCareRecipient) r = NULL;
-  g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) evaluations = NULL;
@@ -502,10 +585,7 @@ show_recipient (JzCarePage *self)
   if (db == NULL)
     return;
 
-  all = jz_care_list_recipients (db, jz_page_get_user (JZ_PAGE (self)), JZ_CARE_FILTER_ALL, NULL, &error);
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    if (((JzCareRecipient *) g_ptr_array_index (all, i))->person_id == self->person_id)
-      r = g_steal_pointer (&g_ptr_array_index (all, i));
+  r = jz_care_get_recipient (db, jz_page_get_user (JZ_PAGE (self)), self->person_id, NULL, &error);
   if (r == NULL)
     {
       /* No longer a recipient the user may see. */
@@ -889,7 +969,7 @@ export_action (GtkWidget  *widget,
 static void
 filter_changed_cb (JzCarePage *self)
 {
-  reload_list (self);
+  show_list (self);
 }
 
 /* ---- building ------------------------------------------------------------------------ */
@@ -1043,7 +1123,13 @@ jz_care_page_dispose (GObject *object)
 {
   JzCarePage *self = JZ_CARE_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_list_store_remove_all (self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jz_care_page_parent_class)->dispose (object);
 }
@@ -1087,6 +1173,19 @@ jz_care_page_init (JzCarePage *self)
   gtk_stack_add_named (self->stack, build_recipient (self), "recipient");
   adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+}
+
+/**
+ * jz_care_page_get_loading:
+ *
+ * Returns: whether the list is being read
+ */
+gboolean
+jz_care_page_get_loading (JzCarePage *self)
+{
+  g_return_val_if_fail (JZ_IS_CARE_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 /**

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 #define JZ_TYPE_CARE_PAGE (jz_care_page_get_type ())
 G_DECLARE_FINAL_TYPE (JzCarePage, jz_care_page, JZ, CARE_PAGE, JzPage)
 
+gboolean           jz_care_page_get_loading   (JzCarePage *self);
 const JzCareStats *jz_care_page_get_stats     (JzCarePage *self);
 GListModel        *jz_care_page_get_model     (JzCarePage *self);
 gint64             jz_care_page_get_person_id (JzCarePage *self);
