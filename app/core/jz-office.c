@@ -39,6 +39,14 @@ jz_office_setting_key (JzOfficeSetting setting)
       return "office_complaint_phone";
     case JZ_OFFICE_APPEAL_ROUTE:
       return "office_appeal_route";
+    case JZ_OFFICE_DISCLOSURE_TITLE:
+      return "disclosure_title";
+    case JZ_OFFICE_DISCLOSURE_PARTIAL_ID:
+      return "disclosure_partial_id";
+    case JZ_OFFICE_DISCLOSURE_MASK_NAMES:
+      return "disclosure_mask_names";
+    case JZ_OFFICE_DISCLOSURE_REMARKS:
+      return "disclosure_remarks";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -135,6 +143,15 @@ jz_office_get_default (JzDb             *db,
       return g_strdup_printf (/* TRANSLATORS: printed on a refusal notice; %s is the district, e.g. 青禾区 */
                               _("If you disagree with this decision, you may apply for administrative reconsideration to the %s People's Government within 60 days of receiving this notice, or bring an administrative lawsuit before the people's court within 6 months."),
                               "{district}");
+
+    case JZ_OFFICE_DISCLOSURE_TITLE:
+      /* TRANSLATORS: the default title of a disclosure list; keep the words in braces */
+      return g_strdup (_("{place} {year}-{month} {program} disclosure list"));
+
+    case JZ_OFFICE_DISCLOSURE_PARTIAL_ID:
+    case JZ_OFFICE_DISCLOSURE_MASK_NAMES:
+    case JZ_OFFICE_DISCLOSURE_REMARKS:
+      return g_strdup ("");
 
     default:
       g_return_val_if_reached (NULL);
@@ -307,10 +324,55 @@ jz_office_set (JzDb             *db,
                                _("A phone number has digits, blanks, dashes and brackets only, for example 0533-1234567."));
           return FALSE;
         }
-      data.value = clean;
+      if (setting == JZ_OFFICE_DISCLOSURE_PARTIAL_ID && !jz_office_parse_partial_id (clean, NULL, NULL))
+        {
+          g_set_error_literal (error, JZ_OFFICE_ERROR, JZ_OFFICE_ERROR_INVALID,
+                               _("Give the characters of the ID number kept at the start and at the end, for example 4,2; at most 10 in all."));
+          return FALSE;
+        }
+      if ((setting == JZ_OFFICE_DISCLOSURE_MASK_NAMES || setting == JZ_OFFICE_DISCLOSURE_REMARKS) &&
+          !g_str_equal (clean, "1") && !g_str_equal (clean, "0"))
+        {
+          g_set_error_literal (error, JZ_OFFICE_ERROR, JZ_OFFICE_ERROR_INVALID,
+                               _("This setting is on (1) or off (0)."));
+          return FALSE;
+        }
+      /* Off is the default: not stored. */
+      if ((setting == JZ_OFFICE_DISCLOSURE_MASK_NAMES || setting == JZ_OFFICE_DISCLOSURE_REMARKS) &&
+          g_str_equal (clean, "0"))
+        data.value = NULL;
+      else
+        data.value = clean;
     }
 
   return jz_db_write (db, set_cb, &data, error);
+}
+
+/**
+ * jz_office_parse_partial_id:
+ * @text: "4,2": the characters kept at the start and at the end
+ *
+ * Returns: whether @text is two numbers, each 0 to 6, 10 at most in all,
+ *   and not both 0
+ */
+gboolean
+jz_office_parse_partial_id (const char *text,
+                            guint      *head,
+                            guint      *tail)
+{
+  g_auto(GStrv) parts = text != NULL ? g_strsplit (text, ",", -1) : NULL;
+  guint64 h, t;
+
+  if (parts == NULL || g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (g_strstrip (parts[0]), 10, 0, 6, &h, NULL) ||
+      !g_ascii_string_to_unsigned (g_strstrip (parts[1]), 10, 0, 6, &t, NULL) ||
+      h + t == 0 || h + t > 10)
+    return FALSE;
+  if (head != NULL)
+    *head = (guint) h;
+  if (tail != NULL)
+    *tail = (guint) t;
+  return TRUE;
 }
 
 /**

@@ -22,6 +22,12 @@ typedef enum
   JZ_OFFICE_COMPLAINT_PHONE,  /* the public complaint and supervision line; default none ("") */
   JZ_OFFICE_APPEAL_ROUTE,     /* the appeal sentence of a refusal notice, with {district} standing for
                                  the district's name; default the sentence of the law in force */
+  /* Disclosure lists (公示); see jz-disclosure.h */
+  JZ_OFFICE_DISCLOSURE_TITLE,      /* a template with {place} {district} {township} {village} {year} {month}
+                                      {program}; default 青禾区…{year}年{month}月{program}公示名单 */
+  JZ_OFFICE_DISCLOSURE_PARTIAL_ID, /* "" (off, the default) or the characters kept at each end, e.g. "4,2" */
+  JZ_OFFICE_DISCLOSURE_MASK_NAMES, /* "1": given names masked (张*); default "" (off) */
+  JZ_OFFICE_DISCLOSURE_REMARKS,    /* "1": a remarks column; default "" (off) */
 } JzOfficeSetting;
 
 GQuark       jz_office_error_quark    (void);
@@ -38,6 +44,9 @@ gboolean     jz_office_set            (JzDb             *db,
                                        JzOfficeSetting   setting,
                                        const char       *value,
                                        GError          **error);
+gboolean     jz_office_parse_partial_id (const char     *text,
+                                         guint          *head,
+                                         guint          *tail);
 char        *jz_office_district_name  (JzDb             *db,
                                        GError          **error);
 char        *jz_office_appeal_route   (JzDb             *db,
