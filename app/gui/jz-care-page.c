@@ -574,6 +574,7 @@ show_recipient (JzCarePage *self)
 {
   JzDb *db = jz_page_get_db (JZ_PAGE (self));
   g_autoptr(JzCareRecipient) r = NULL;
+  g_autofree char *place = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) evaluations = NULL;
@@ -596,7 +597,8 @@ show_recipient (JzCarePage *self)
 
   can_edit = jz_page_user_can (JZ_PAGE (self), JZ_PERMISSION_EDIT_FILES, r->township_id);
   adw_window_title_set_title (self->recipient_title, r->name);
-  adw_window_title_set_subtitle (self->recipient_title, cell_place (r));
+  place = cell_place (r);
+  adw_window_title_set_subtitle (self->recipient_title, place);
 
   /* Where things stand */
   {
