@@ -6,6 +6,7 @@
 #include "jz-audit.h"
 #include "jz-calendar-view.h"
 #include "jz-calendar.h"
+#include "jz-labels.h"
 #include "jz-money.h"
 #include "jz-office-view.h"
 #include "jz-office.h"
@@ -353,6 +354,256 @@ test_settings_calendar_office (void)
   jz_test_window_destroy (window);
 }
 
+static GtkSwitch *
+row_switch (GtkWidget  *view,
+            const char *title)
+{
+  GtkWidget *row = find_row (view, title);
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH));
+}
+
+static GtkSpinButton *
+row_spin (GtkWidget  *view,
+          const char *title)
+{
+  GtkWidget *row = find_row (view, title);
+
+  g_assert_nonnull (row);
+  return GTK_SPIN_BUTTON (find_widget (row, GTK_TYPE_SPIN_BUTTON));
+}
+
+/* Activates the row titled @title as a click does, and waits, for at most
+ * a second, for its switch to finish the slide that changes its state. */
+static void
+activate_row (GtkWidget  *view,
+              const char *title)
+{
+  GtkWidget *row = find_row (view, title);
+  GtkSwitch *toggle;
+  gboolean was;
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  g_assert_nonnull (row);
+  toggle = GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH));
+  g_assert_nonnull (toggle);
+  was = gtk_switch_get_active (toggle);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  while (gtk_switch_get_active (toggle) == was && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  drain_main_context ();
+}
+
+static void
+assert_office (JzDb            *db,
+               JzOfficeSetting  setting,
+               const char      *expected,
+               gboolean         expected_default)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gboolean is_default = !expected_default;
+
+  value = jz_office_get (db, setting, &is_default, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, expected);
+  g_assert_cmpint (is_default, ==, expected_default);
+}
+
+static gboolean
+row_marked (GtkWidget  *view,
+            const char *title)
+{
+  GtkWidget *row = find_row (view, title);
+
+  g_assert_nonnull (row);
+  return gtk_widget_has_css_class (row, "error");
+}
+
+/* A picture of @view scrolled to its end, when pictures are asked for. */
+static void
+screenshot_end (GtkWidget  *view,
+                const char *name)
+{
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (screenshot_dir == NULL)
+    return;
+
+  scrolled = GTK_SCROLLED_WINDOW (find_widget (view, GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  screenshot (name);
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+/* @template filled in as the preview of the district's list of the month
+ * of @today promises, one placeholder after the other. */
+static char *
+fill_title (const char *template,
+            const char *district,
+            const char *today,
+            const char *programs)
+{
+  g_autofree char *year = g_strndup (today, 4);
+  g_autofree char *month = g_strndup (today + 5, 2);
+  const char *keys[] = { "{place}", "{district}", "{township}", "{village}", "{year}", "{month}", "{program}" };
+  const char *values[] = { district, district, "", "", year, month, programs };
+  char *filled = g_strdup (template);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (filled, keys[i], -1);
+
+      g_free (filled);
+      filled = g_strjoinv (values[i], parts);
+    }
+
+  g_assert_null (strchr (filled, '{'));
+  return filled;
+}
+
+/* The disclosure list options, each set through its control and saved; a
+ * title with a mistyped word in braces and too much of the ID number
+ * refused, the rows marked, nothing saved. */
+static void
+test_settings_disclosure (void)
+{
+  g_autoptr(JzDb) db = jz_test_window_db_new (tmp_dir, "disclosure.db", 20, 11);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *district = jz_office_district_name (db, &error);
+  g_autofree char *today = jz_today ();
+  g_autofree char *default_title = jz_office_get_default (db, JZ_OFFICE_DISCLOSURE_TITLE, &error);
+  g_autofree char *programs = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *default_preview = NULL;
+  g_autofree char *example = NULL;
+  const char *title = _("List title");
+  const char *partial = _("Show part of the ID number");
+  const char *head = _("Characters kept at the start");
+  const char *tail = _("Characters kept at the end");
+  const char *mask = _("Mask given names");
+  const char *remarks = _("Remarks column");
+  /* Not the default in any language: saving it stores it. */
+  const char *template = "{place}{program}公示名单（{year}年{month}月）";
+  JzSettingsPage *page;
+  GtkWidget *view;
+  JzWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (district, !=, "");
+  window = jz_test_window_new (app, db, 1280, 800);
+  page = show_settings (window, "office");
+  view = find_widget (GTK_WIDGET (page), JZ_TYPE_OFFICE_VIEW);
+  g_assert_nonnull (view);
+
+  /* What an office that never chose sees: the default title, its preview
+   * for the district this month, every option off. */
+  programs = g_strconcat (jz_labels_value (JZ_FIELD_PROGRAM, "dibao_urban"), C_("list separator", ", "),
+                          jz_labels_value (JZ_FIELD_PROGRAM, "dibao_rural"), NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (view, title))), ==, default_title);
+  default_preview = fill_title (default_title, district, today, programs);
+  g_assert_true (shows_text (view, default_preview, FALSE));
+  g_assert_false (gtk_switch_get_active (row_switch (view, partial)));
+  g_assert_false (gtk_switch_get_active (row_switch (view, mask)));
+  g_assert_false (gtk_switch_get_active (row_switch (view, remarks)));
+  g_assert_false (gtk_widget_get_visible (find_row (view, head)));
+  g_assert_true (shows_text (view, _("Lists show no ID number."), FALSE));
+  g_assert_false (action_enabled (view, "office.save"));
+
+  /* Every option set through its control, and saved. */
+  set_row_text (view, title, template);
+  preview = g_strdup_printf ("%s%s公示名单（%.4s年%.2s月）", district, programs, today, today + 5);
+  g_assert_true (shows_text (view, preview, FALSE));
+  g_assert_false (row_marked (view, title));
+  activate_row (view, partial);
+  g_assert_true (gtk_switch_get_active (row_switch (view, partial)));
+  g_assert_true (gtk_widget_get_visible (find_row (view, head)));
+  g_assert_true (gtk_widget_get_visible (find_row (view, tail)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (row_spin (view, head)), ==, 4);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (row_spin (view, tail)), ==, 2);
+  example = g_strdup_printf (_("Lists show, for example, %s."), "3703************12");
+  g_assert_true (shows_text (view, example, FALSE));
+  activate_row (view, mask);
+  activate_row (view, remarks);
+  g_assert_true (gtk_switch_get_active (row_switch (view, mask)));
+  g_assert_true (gtk_switch_get_active (row_switch (view, remarks)));
+  g_assert_true (action_enabled (view, "office.save"));
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_TITLE, template, FALSE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "4,2", FALSE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_MASK_NAMES, "1", FALSE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_REMARKS, "1", FALSE);
+  g_assert_false (action_enabled (view, "office.save"));
+  /* Read back into the controls as saved. */
+  g_assert_true (gtk_switch_get_active (row_switch (view, partial)));
+  g_assert_true (gtk_switch_get_active (row_switch (view, remarks)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (view, title))), ==, template);
+
+  screenshot_end (view, "settings-office-disclosure.png");
+
+  gtk_spin_button_set_value (row_spin (view, head), 3);
+  gtk_spin_button_set_value (row_spin (view, tail), 3);
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "3,3", FALSE);
+
+  /* Twelve characters of eighteen: refused, both rows marked, nothing saved. */
+  gtk_spin_button_set_value (row_spin (view, head), 6);
+  gtk_spin_button_set_value (row_spin (view, tail), 6);
+  g_assert_true (row_marked (view, head));
+  g_assert_true (row_marked (view, tail));
+  set_row_text (view, title, "{place}公示名单");
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "3,3", FALSE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_TITLE, template, FALSE);
+  g_assert_true (shows_text (view, _("Give the characters of the ID number kept at the start and at the end, for example 4,2; at most 10 in all."), FALSE));
+  g_assert_true (row_marked (view, head));
+  screenshot_end (view, "settings-office-disclosure-refused.png");
+  /* Nor none at all. */
+  gtk_spin_button_set_value (row_spin (view, head), 0);
+  gtk_spin_button_set_value (row_spin (view, tail), 0);
+  g_assert_true (row_marked (view, tail));
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "3,3", FALSE);
+  gtk_spin_button_set_value (row_spin (view, head), 6);
+  gtk_spin_button_set_value (row_spin (view, tail), 4);
+  g_assert_false (row_marked (view, head));
+  g_assert_false (row_marked (view, tail));
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "6,4", FALSE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_TITLE, "{place}公示名单", FALSE);
+
+  /* A word in braces the list does not know would print as typed: refused. */
+  set_row_text (view, title, "{place}{yaer}年公示名单");
+  g_assert_true (row_marked (view, title));
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_TITLE, "{place}公示名单", FALSE);
+  g_assert_true (shows_text (view, _("In the list title, only {place}, {district}, {township}, {village}, {year}, {month} and {program} may stand in braces; correct the others."), FALSE));
+  set_row_text (view, title, "{place}公示名单}");
+  g_assert_true (row_marked (view, title));
+  g_assert_true (gtk_widget_activate_action (view, "office.revert", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (view, title))), ==, "{place}公示名单");
+  g_assert_false (row_marked (view, title));
+
+  /* Switched off and emptied: back to the defaults, nothing stored. */
+  set_row_text (view, title, "");
+  g_assert_true (shows_text (view, default_preview, FALSE));
+  activate_row (view, partial);
+  activate_row (view, mask);
+  activate_row (view, remarks);
+  g_assert_false (gtk_widget_get_visible (find_row (view, head)));
+  g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
+  assert_office (db, JZ_OFFICE_DISCLOSURE_TITLE, default_title, TRUE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "", TRUE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_MASK_NAMES, "", TRUE);
+  assert_office (db, JZ_OFFICE_DISCLOSURE_REMARKS, "", TRUE);
+  g_assert_false (action_enabled (view, "office.save"));
+
+  jz_test_window_destroy (window);
+}
+
 /* A leader reads the standards, the calendar and the office details, and
  * is offered no change. */
 static void
@@ -398,6 +649,18 @@ test_settings_leader (void)
   view = find_widget (GTK_WIDGET (page), JZ_TYPE_OFFICE_VIEW);
   g_assert_null (find_button_for (view, "office.save"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (view, _("Office name")))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (view, _("List title")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row_switch (view, _("Show part of the ID number")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row_switch (view, _("Mask given names")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row_switch (view, _("Remarks column")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row_spin (view, _("Characters kept at the start")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row_spin (view, _("Characters kept at the end")))));
+  /* Nor through the row: the switch stays off. */
+  activate_row (view, _("Show part of the ID number"));
+  activate_row (view, _("Mask given names"));
+  g_assert_false (gtk_switch_get_active (row_switch (view, _("Show part of the ID number"))));
+  g_assert_false (gtk_switch_get_active (row_switch (view, _("Mask given names"))));
+  g_assert_false (gtk_widget_get_visible (find_row (view, _("Characters kept at the start"))));
 
   jz_test_window_destroy (window);
 }
@@ -414,6 +677,7 @@ main (int   argc,
 
   g_test_add_func ("/settings-page/standards-preview-save", test_settings_standards);
   g_test_add_func ("/settings-page/calendar-office", test_settings_calendar_office);
+  g_test_add_func ("/settings-page/disclosure-options", test_settings_disclosure);
   g_test_add_func ("/settings-page/leader", test_settings_leader);
 
   ret = g_test_run ();

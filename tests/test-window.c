@@ -140,10 +140,12 @@ recent_contains (GSettings  *settings,
   return g_strv_contains ((const char * const *) recent, path);
 }
 
+/* The first menu button with a menu: the window's, not a panel's
+ * popover button. */
 static GtkMenuButton *
 find_menu_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget))
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
     return GTK_MENU_BUTTON (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

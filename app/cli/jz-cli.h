@@ -44,5 +44,6 @@ int       jz_cli_case_notice   (JzCliGlobals *globals, int argc, char **argv);
 int       jz_cli_users         (JzCliGlobals *globals, int argc, char **argv);
 int       jz_cli_calendar      (JzCliGlobals *globals, int argc, char **argv);
 int       jz_cli_care          (JzCliGlobals *globals, int argc, char **argv);
+int       jz_cli_disclosure    (JzCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -394,6 +394,7 @@ static const struct {
   { "case-notice", jz_cli_case_notice, N_("Write the approval or refusal notice of a case: case-notice CASE_ID --out FILE.pdf|FILE.png") },
   { "calendar",   jz_cli_calendar,    N_("The working-day calendar: calendar list [--year YYYY] | add DAY holiday|workday | remove DAY | add-working-days DATE N") },
   { "care",       jz_cli_care,        N_("Care of dispersed extreme-poverty recipients: care list [--filter F] | stats | export --out FILE.xlsx | agreement-pdf ID --out FILE.pdf | visit-form --out FILE.pdf") },
+  { "disclosure", jz_cli_disclosure,  N_("Write a disclosure list: disclosure --program CODE[,CODE] [--township NAME] [--village NAME] [--month YYYY-MM | --kind notice --from DATE --to DATE] --out FILE.pdf|FILE.xlsx|FILE.html") },
 };
 
 static void

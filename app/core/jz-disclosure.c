@@ -523,7 +523,8 @@ jz_disclosure_build (JzDb                     *db,
       if (g_str_equal (level, "district"))
         region_id = 0;
     }
-  if (!jz_user_check (user, JZ_PERMISSION_READ, township_id, error))
+  /* The whole district is every township's: not a clerk's. */
+  if (!jz_user_check (user, JZ_PERMISSION_READ, region_id == 0 ? -1 : township_id, error))
     return NULL;
 
   list = g_new0 (JzDisclosureList, 1);
@@ -588,7 +589,8 @@ record_cb (JzDb     *db,
   const JzDisclosureQuery *q = r->list->query;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *programs = programs_json (q->programs);
-  g_autofree char *at = g_date_time_format_iso8601 (g_date_time_new_now_utc ());
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
 
   stmt = jz_db_prepare (db,
                         "INSERT INTO disclosure_log (at, user_name, format, choices, rows) VALUES (?1, ?2, ?3, "

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  *
  * Two kinds:
  *  - the long-term list (长期公示): every case of the programs in payment
- *    during the month — active, or suspended later than its first day —
- *    of people alive and in an open file on that day;
+ *    during the month — active, or terminated on or after its first day
+ *    (a suspended case is not paid, and not listed) — of people alive and
+ *    in an open file on that day;
  *  - the notice (7-day 公示) of a period: the applications publicly noticed
  *    in it (cases that reached village_notice with a notice overlapping
  *    the period), with the amount the engine computes for them, and the
@@ -76,7 +77,7 @@ typedef struct
   char              *complaint_phone; /* "" if none */
   char              *region_name;     /* the district, township or village the list is for */
   GPtrArray         *rows;            /* JzDisclosureRow, in list order */
-  gint64             total_amount;    /* fen, over the rows with an amount */
+  gint64             total_amount;    /* fen, over the rows with an amount (a notice: new and ended both) */
   guint              persons;
   guint              villages;
 } JzDisclosureList;
