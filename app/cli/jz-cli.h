@@ -45,5 +45,6 @@ int       jz_cli_users         (JzCliGlobals *globals, int argc, char **argv);
 int       jz_cli_calendar      (JzCliGlobals *globals, int argc, char **argv);
 int       jz_cli_care          (JzCliGlobals *globals, int argc, char **argv);
 int       jz_cli_disclosure    (JzCliGlobals *globals, int argc, char **argv);
+int       jz_cli_rolls         (JzCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

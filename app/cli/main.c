@@ -395,6 +395,7 @@ static const struct {
   { "calendar",   jz_cli_calendar,    N_("The working-day calendar: calendar list [--year YYYY] | add DAY holiday|workday | remove DAY | add-working-days DATE N") },
   { "care",       jz_cli_care,        N_("Care of dispersed extreme-poverty recipients: care list [--filter F] | stats | export --out FILE.xlsx | agreement-pdf ID --out FILE.pdf | visit-form --out FILE.pdf") },
   { "disclosure", jz_cli_disclosure,  N_("Write a disclosure list: disclosure --program CODE[,CODE] [--township NAME] [--village NAME] [--month YYYY-MM | --kind notice --from DATE --to DATE] --out FILE.pdf|FILE.xlsx|FILE.html") },
+  { "rolls",      jz_cli_rolls,       N_("Payment rolls: rolls generate --program CODE[,CODE] --period YYYY-MM|YYYY-Qn [--township NAME] | list | check | lock | paid | diff ROLL_A ROLL_B") },
 };
 
 static void
