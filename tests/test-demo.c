@@ -12,7 +12,9 @@
 #include "jz-db.h"
 #include "jz-demo.h"
 #include "jz-id-number.h"
+#include "jz-roll.h"
 #include "jz-standard.h"
+#include "jz-user.h"
 #include "jz-workflow.h"
 
 #define N_HOUSEHOLDS 200
@@ -1101,6 +1103,339 @@ test_demo_care_gaps (Fixture       *fixture,
   sqlite3_close (handle);
 }
 
+/* --- payment rolls ------------------------------------------------------ */
+
+/* What a case's history has in force on @day: its newest row on or before
+ * it. */
+#define IN_FORCE(column, case_id, day) \
+  "(SELECT h." column " FROM case_history h WHERE h.case_id = " case_id " AND h.on_date <= " day \
+  " ORDER BY h.on_date DESC, h.id DESC LIMIT 1)"
+/* Case c is of the programs and the township of roll r. */
+#define OF_ROLL \
+  "instr (',' || r.programs || ',', ',' || c.program || ',') > 0 AND " \
+  "(SELECT v.parent_id FROM households hh JOIN regions v ON v.id = hh.region_id WHERE hh.id = c.household_id) = r.township_id"
+/* Case c is paid on roll r's first day. */
+#define PAID_ON_ROLL \
+  "c.starts_on <= r.period_from AND " IN_FORCE ("monthly_amount", "c.id", "r.period_from") " > 0"
+
+static void
+exec_refused (sqlite3    *handle,
+              const char *sql)
+{
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpstr (message, ==, "a locked roll never changes");
+  sqlite3_free (message);
+}
+
+/* jz_roll_diff (@a, @b) as text, one change a line. */
+static char *
+roll_diff_text (JzDb   *db,
+                gint64  a,
+                gint64  b,
+                guint   counts[3])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = jz_roll_diff (db, a, b, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const JzRollChange *change = g_ptr_array_index (changes, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                              change->household_id, change->program, change->change,
+                              change->old_amount, change->new_amount);
+      counts[g_str_equal (change->change, "new") ? 0 : g_str_equal (change->change, "stopped") ? 1 : 2]++;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The same from the cases and their history, not from the rolls: by
+ * household and program, what the cases in payment on each first day were
+ * paid, where the two differ. */
+static char *
+history_diff_text (sqlite3_stmt *stmt)
+{
+  GString *text = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gboolean had = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+      gboolean has = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                              (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_text (stmt, 1),
+                              !had ? "new" : !has ? "stopped" : "changed",
+                              (gint64) sqlite3_column_int64 (stmt, 2), (gint64) sqlite3_column_int64 (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  return g_string_free (text, FALSE);
+}
+
+/* The rolls of the history: a township's dibao, subsidies and tekun for
+ * every period, each case in payment on the period's first day with the
+ * amount its history has in force then, locked and paid, the triggers
+ * guarding them, and the 增减 from one to the next what the cases did. */
+static void
+test_demo_rolls (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JzDb) db = make_demo (fixture, "rolls.db", 2000, SEED);
+  g_autoptr(JzHolidaySet) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  sqlite3 *handle = reader (db);
+  sqlite3 *writer = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *expected = NULL;
+  guint counts[3] = { 0 };
+  guint pairs = 0;
+  gint64 lines;
+
+  /* 24 months and the 8 quarters within them, for each of the 12
+   * townships, no roll twice. */
+  g_assert_cmpint (query_int (handle, "SELECT count(DISTINCT period) FROM rolls WHERE months = 1"), ==, 24);
+  g_assert_cmpint (query_int (handle, "SELECT count(DISTINCT period) FROM rolls WHERE months = 3"), ==, 8);
+  first = query_text (handle, "SELECT min (period) || ' ' || max (period) FROM rolls WHERE months = 1");
+  g_assert_cmpstr (first, ==, "2023-07 2025-06");
+  last = query_text (handle, "SELECT min (period) || ' ' || max (period) FROM rolls WHERE months = 3");
+  g_assert_cmpstr (last, ==, "2023-Q3 2025-Q2");
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rolls"), ==, 12 * (24 * 2 + 8));
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM (SELECT 1 FROM rolls GROUP BY programs, period, township_id "
+                              "HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM rolls r LEFT JOIN regions t ON t.id = r.township_id "
+                              "WHERE t.level IS NOT 'township' "
+                              "OR NOT ((r.programs IN ('dibao_urban,dibao_rural', 'disability_living,disability_care,child_living') "
+                              "         AND r.months = 1 AND r.period NOT LIKE '%Q%') "
+                              "     OR (r.programs = 'tekun_dispersed' AND r.months = 3 AND r.period LIKE '____-Q_'))"), ==, 0);
+
+  /* The periods as the core reads them. */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT DISTINCT period, period_from, period_to, months, due_on FROM rolls",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *from = NULL, *to = NULL, *due = NULL;
+      int months = 0;
+
+      g_assert_true (jz_roll_parse_period ((const char *) sqlite3_column_text (stmt, 0), &from, &to, &months, &due));
+      g_assert_cmpstr (from, ==, (const char *) sqlite3_column_text (stmt, 1));
+      g_assert_cmpstr (to, ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpint (months, ==, sqlite3_column_int (stmt, 3));
+      g_assert_cmpstr (due, ==, (const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_finalize (stmt);
+
+  /* Made and checked by the township's clerk, locked by the reviewer,
+   * paid by the 10th or a few days late, never after the end. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM rolls r WHERE r.status <> 'paid' OR r.version <> 3 "
+                              "OR r.created_by IS NOT (SELECT name FROM users u WHERE u.role = 'clerk' AND u.region_id = r.township_id) "
+                              "OR r.checked_by IS NOT r.created_by OR r.locked_by IS NOT 'reviewer' "
+                              "OR substr (r.created_at, 1, 10) < r.period_from OR r.locked_at <= r.created_at "
+                              "OR substr (r.locked_at, 1, 10) > r.paid_on OR r.paid_on > '2025-06-30' "
+                              "OR r.paid_on NOT BETWEEN date (r.period_from, '+2 days') AND date (r.period_from, '+14 days')"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rolls WHERE paid_on > due_on"), >, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rolls WHERE paid_on > due_on") * 10, <,
+                   query_int (handle, "SELECT count(*) FROM rolls"));
+  calendar = jz_holiday_set_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT substr (created_at, 1, 10), substr (locked_at, 1, 10), paid_on FROM rolls",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 3; i++)
+      {
+        GDate day;
+
+        g_assert_true (jz_calendar_parse_date ((const char *) sqlite3_column_text (stmt, i), &day));
+        g_assert_true (jz_holiday_set_is_working_day (calendar, &day));
+      }
+  sqlite3_finalize (stmt);
+
+  /* Lines and totals add up; regular lines only, for the roll's months. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM rolls r WHERE r.lines <> (SELECT count(*) FROM roll_lines l WHERE l.roll_id = r.id) "
+                              "OR r.total <> (SELECT sum (amount) FROM roll_lines l WHERE l.roll_id = r.id) OR r.lines = 0"), ==, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM roll_lines l JOIN rolls r ON r.id = l.roll_id "
+                              "WHERE l.kind <> 'regular' OR l.corrects IS NOT NULL OR l.reason IS NOT NULL "
+                              "OR l.months <> r.months OR l.amount <> l.monthly_amount * l.months OR l.monthly_amount <= 0 "
+                              "OR typeof (l.amount) <> 'integer' "
+                              "OR instr (',' || r.programs || ',', ',' || l.program || ',') = 0 "
+                              "OR l.household_id <> (SELECT household_id FROM cases c WHERE c.id = l.case_id) "
+                              "OR l.program <> (SELECT program FROM cases c WHERE c.id = l.case_id)"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM (SELECT 1 FROM roll_lines GROUP BY roll_id, case_id HAVING count(*) > 1)"), ==, 0);
+
+  /* Each line pays what the case's history has in force on the period's
+   * first day; no case is paid before it starts, while suspended, or once
+   * it ended. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM roll_lines l JOIN rolls r ON r.id = l.roll_id JOIN cases c ON c.id = l.case_id "
+                              "WHERE NOT (" OF_ROLL ") "
+                              "OR c.starts_on > r.period_from OR c.ended_on <= r.period_from "
+                              "OR " IN_FORCE ("monthly_amount", "c.id", "r.period_from") " IS NOT l.monthly_amount "
+                              "OR " IN_FORCE ("status", "c.id", "r.period_from") " IS NOT 'active'"), ==, 0);
+  /* And each case in payment then is on the roll. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM rolls r JOIN cases c ON " OF_ROLL " AND " PAID_ON_ROLL " "
+                              "WHERE NOT EXISTS (SELECT 1 FROM roll_lines l WHERE l.roll_id = r.id AND l.case_id = c.id)"), ==, 0);
+  /* Cases that stopped or were suspended in the history were paid before. */
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(DISTINCT l.case_id) FROM roll_lines l JOIN cases c ON c.id = l.case_id "
+                              "WHERE c.status = 'terminated'"), >, 0);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(DISTINCT l.case_id) FROM roll_lines l JOIN cases c ON c.id = l.case_id "
+                              "WHERE c.status = 'suspended'"), >, 0);
+
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM sqlite_schema WHERE name IN ('roll_lines_roll', 'roll_lines_case', 'rolls_period')"), ==, 3);
+  g_assert_cmpint (query_int (handle,
+                              "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN ('roll_lines_locked_insert', "
+                              "'roll_lines_locked_update', 'roll_lines_locked_delete', 'rolls_locked_update', 'rolls_locked_delete')"), ==, 5);
+
+  /* Between two periods, by household and program, the rolls differ by
+   * the cases that started, ended or changed: from the cases and their
+   * history, not from the rolls. */
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "WITH paid AS ("
+                                       "  SELECT c.household_id, c.program, "
+                                       "    CASE WHEN c.starts_on <= ?3 THEN " IN_FORCE ("monthly_amount", "c.id", "?3") " END AS a, "
+                                       "    CASE WHEN c.starts_on <= ?4 THEN " IN_FORCE ("monthly_amount", "c.id", "?4") " END AS b "
+                                       "  FROM cases c JOIN households hh ON hh.id = c.household_id JOIN regions v ON v.id = hh.region_id "
+                                       "  WHERE v.parent_id = ?1 AND instr (',' || ?2 || ',', ',' || c.program || ',') > 0), "
+                                       "x AS (SELECT household_id, program, sum (a) AS amount FROM paid WHERE a > 0 GROUP BY 1, 2), "
+                                       "y AS (SELECT household_id, program, sum (b) AS amount FROM paid WHERE b > 0 GROUP BY 1, 2) "
+                                       "SELECT coalesce (x.household_id, y.household_id) AS household, coalesce (x.program, y.program) AS program, "
+                                       "  x.amount, y.amount "
+                                       "FROM x FULL JOIN y ON y.household_id = x.household_id AND y.program = x.program "
+                                       "WHERE x.amount IS NOT y.amount ORDER BY household, program",
+                                       -1, &expected, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT a.id, b.id, a.township_id, a.programs, a.period_from, b.period_from "
+                                       "FROM rolls a JOIN rolls b ON b.programs = a.programs AND b.township_id = a.township_id "
+                                       "AND b.period_from = date (a.period_from, '+' || a.months || ' months') ORDER BY a.id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *rolls = NULL;
+      g_autofree char *history = NULL;
+
+      for (int i = 1; i <= 4; i++)
+        sqlite3_bind_value (expected, i, sqlite3_column_value (stmt, i + 1));
+      rolls = roll_diff_text (db, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), counts);
+      history = history_diff_text (expected);
+      g_assert_cmpstr (rolls, ==, history);
+      pairs++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (expected);
+  g_test_message ("%u pairs of rolls: %u new, %u stopped, %u changed", pairs, counts[0], counts[1], counts[2]);
+  g_assert_cmpuint (pairs, ==, 12 * (23 * 2 + 7));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (counts[i], >, 0);
+
+  /* A locked roll never changes, whoever writes. */
+  before = content_checksum (db);
+  g_assert_cmpint (sqlite3_open_v2 (jz_db_get_path (db), &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  exec_refused (writer, "UPDATE roll_lines SET amount = amount + 1 WHERE id = (SELECT min (id) FROM roll_lines)");
+  exec_refused (writer, "DELETE FROM roll_lines WHERE roll_id = 1");
+  exec_refused (writer,
+                "INSERT INTO roll_lines (roll_id, case_id, household_id, program, months, monthly_amount, amount) "
+                "SELECT roll_id, case_id, household_id, program, months, monthly_amount, amount FROM roll_lines WHERE id = 1");
+  exec_refused (writer, "UPDATE rolls SET total = total + 1 WHERE id = 1");
+  exec_refused (writer, "UPDATE rolls SET status = 'locked' WHERE id = 1");
+  exec_refused (writer, "DELETE FROM rolls WHERE id = 1");
+  sqlite3_close (writer);
+  after = content_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The engine, reading the file, finds almost nothing to correct in the
+   * last rolls when the next are made: what they paid is what it gives. */
+  {
+    g_autoptr(JzUser) reviewer = jz_user_get_by_name (db, "reviewer", &error);
+    gint64 next = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT id FROM regions WHERE level = 'township' ORDER BY code", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        static const char * const next_rolls[][2] = {
+          { "dibao_urban,dibao_rural", "2025-07" },
+          { "disability_living,disability_care,child_living", "2025-07" },
+          { "tekun_dispersed", "2025-Q3" },
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (next_rolls); i++)
+          {
+            next = jz_roll_generate (db, reviewer, next_rolls[i][0], next_rolls[i][1], sqlite3_column_int64 (stmt, 0), &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (next, >, 0);
+          }
+        /* Those of the history are there already. */
+        g_assert_cmpint (jz_roll_generate (db, reviewer, "dibao_rural,dibao_urban", "2025-06", sqlite3_column_int64 (stmt, 0), &error),
+                         ==, 0);
+        g_assert_error (error, JZ_ROLL_ERROR, JZ_ROLL_ERROR_EXISTS);
+        g_clear_error (&error);
+      }
+    sqlite3_finalize (stmt);
+    lines = query_int (handle, "SELECT count(*) FROM roll_lines l JOIN rolls r ON r.id = l.roll_id WHERE r.period IN ('2025-06', '2025-Q2')");
+    g_test_message ("%" G_GINT64_FORMAT " corrections of %" G_GINT64_FORMAT " lines",
+                    query_int (handle, "SELECT count(*) FROM roll_lines WHERE kind <> 'regular'"), lines);
+    g_assert_cmpint (query_int (handle, "SELECT count(*) FROM roll_lines WHERE kind <> 'regular'") * 100, <=, lines);
+  }
+
+  sqlite3_close (handle);
+}
+
+/* The month of the end has its rolls once they are due, on the 10th. */
+static void
+test_demo_rolls_end (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    int         day;
+    const char *periods;
+  } ends[] = {
+    { 9,  "2023-07 2025-05 2023-Q3 2025-Q2" },
+    { 10, "2023-07 2025-06 2023-Q3 2025-Q2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("end-%d.db", ends[i].day);
+      g_autofree char *end = g_strdup_printf ("'2025-06-%02d'", ends[i].day);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM rolls WHERE paid_on > %s OR created_at > %s", end, end);
+      g_autofree char *periods = NULL;
+      g_autoptr(JzDb) db = open_db (fixture, name);
+      g_autoptr(GError) error = NULL;
+      JzDemoOptions options;
+      sqlite3 *handle;
+
+      demo_options (&options, 300, SEED);
+      g_date_set_day (&options.end, (GDateDay) ends[i].day);
+      g_assert_true (jz_demo_generate (db, &options, &error));
+      g_assert_no_error (error);
+
+      handle = reader (db);
+      periods = query_text (handle,
+                            "SELECT (SELECT min (period) || ' ' || max (period) FROM rolls WHERE months = 1) || ' ' || "
+                            "(SELECT min (period) || ' ' || max (period) FROM rolls WHERE months = 3)");
+      g_assert_cmpstr (periods, ==, ends[i].periods);
+      g_assert_cmpint (query_int (handle, sql), ==, 0);
+      sqlite3_close (handle);
+    }
+}
+
 static void
 test_demo_deterministic (Fixture       *fixture,
                          gconstpointer  data)
@@ -1112,11 +1447,40 @@ test_demo_deterministic (Fixture       *fixture,
   g_autofree char *sum_b = content_checksum (b);
   g_autofree char *sum_c = content_checksum (c);
 
-  /* The sums cover the care of the recipients too. */
+  /* The sums cover the care of the recipients and the rolls too. */
   g_assert_cmpint (jz_db_count_rows (a, "care_agreements", NULL), >, 0);
   g_assert_cmpint (jz_db_count_rows (a, "care_visits", NULL), >, 0);
+  g_assert_cmpint (jz_db_count_rows (a, "rolls", NULL), >, 0);
+  g_assert_cmpint (jz_db_count_rows (a, "roll_lines", NULL), >, 0);
   g_assert_cmpstr (sum_a, ==, sum_b);
   g_assert_cmpstr (sum_a, !=, sum_c);
+
+  /* A roll or a line changed, past the triggers that guard them, shows. */
+  {
+    static const char * const changes[][2] = {
+      { "DROP TRIGGER roll_lines_locked_update; UPDATE roll_lines SET monthly_amount = monthly_amount + 1 WHERE id = 1",
+        "UPDATE roll_lines SET monthly_amount = monthly_amount - 1 WHERE id = 1" },
+      { "DROP TRIGGER rolls_locked_update; UPDATE rolls SET paid_on = date (paid_on, '+1 day') WHERE id = 1",
+        "UPDATE rolls SET paid_on = date (paid_on, '-1 day') WHERE id = 1" },
+    };
+    sqlite3 *writer = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (jz_db_get_path (b), &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+      {
+        g_autofree char *changed = NULL;
+        g_autofree char *undone = NULL;
+
+        g_assert_cmpint (sqlite3_exec (writer, changes[i][0], NULL, NULL, NULL), ==, SQLITE_OK);
+        changed = content_checksum (b);
+        g_assert_cmpstr (changed, !=, sum_a);
+        g_assert_cmpint (sqlite3_exec (writer, changes[i][1], NULL, NULL, NULL), ==, SQLITE_OK);
+        undone = content_checksum (b);
+        /* The schema is not in the sum, only the rows. */
+        g_assert_cmpstr (undone, ==, sum_a);
+      }
+    sqlite3_close (writer);
+  }
 }
 
 static void
@@ -1205,6 +1569,8 @@ main (int   argc,
   ADD ("/demo/workflow", test_demo_workflow);
   ADD ("/demo/care-rows", test_demo_care_rows);
   ADD ("/demo/care-gaps", test_demo_care_gaps);
+  ADD ("/demo/rolls", test_demo_rolls);
+  ADD ("/demo/rolls-end", test_demo_rolls_end);
   ADD ("/demo/deterministic", test_demo_deterministic);
   ADD ("/demo/refused", test_demo_refused);
   ADD ("/demo/small", test_demo_small);

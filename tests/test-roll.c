@@ -6,9 +6,11 @@
 
 #include "jz-benefit.h"
 #include "jz-db-private.h"
+#include "jz-office.h"
 #include "jz-roll.h"
 #include "jz-test-util.h"
 #include "jz-user.h"
+#include "jz-workflow.h"
 
 /* Payment rolls: lines as the engine computes them, a locked roll that
  * never changes, corrections in the next roll, deadlines, the 增减 list. */
@@ -178,10 +180,22 @@ test_generate_lock_correct (void)
   g_assert_cmpstr (roll->status, ==, "paid");
   g_assert_false (jz_roll_is_late (roll, "2026-05-11"));
 
-  /* A back-dated change: household 2's wage was 400.00 in May, not 500.00.
-   * June's roll pays May's difference back, with its reason; the new
-   * household and the June standard come in too. */
+  /* A change of today: household 2's wage is 400.00 now.  Nothing of May
+   * is corrected by it alone. */
   exec_sql (db, "UPDATE incomes SET monthly_amount = 40000 WHERE person_id = 2");
+  {
+    gint64 probe = jz_roll_generate (db, NULL, "dibao_urban", "2026-06", 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM roll_lines WHERE kind <> 'regular'"), ==, 0);
+    g_assert_true (jz_roll_discard (db, NULL, probe, &error));
+  }
+  /* A back-dated review, recorded after May was locked, in force from
+   * 1 May: 400.00 a month.  June's roll pays May's difference back, with
+   * its reason; the new household and the June standard come in too. */
+  exec_sql (db, "INSERT INTO case_history (case_id, on_date, status, monthly_amount, note, user_name, from_status, at) "
+                "VALUES (2, '2026-05-01', 'active', 40000, '复核：收入有误', 'clerk-a', 'active', "
+                "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 second'))");
   june = jz_roll_generate (db, NULL, "dibao_urban", "2026-06", 2, &error);
   g_assert_no_error (error);
   g_clear_pointer (&lines, g_ptr_array_unref);
@@ -206,7 +220,7 @@ test_generate_lock_correct (void)
             regular += line->amount;
           }
       }
-    /* (800 − 400) − (800 − 500) = 100.00 */
+    /* 400.00 − 300.00 paid */
     g_assert_cmpint (back, ==, 10000);
     /* 900 − 300, 900 − 400, 900 */
     g_assert_cmpint (regular, ==, 60000 + 50000 + 90000);
@@ -251,7 +265,8 @@ test_quarter_and_scope (void)
   roll = jz_roll_get (db, id, &error);
   g_assert_cmpint (roll->months, ==, 3);
   g_assert_cmpuint (roll->lines, ==, 4);
-  g_assert_cmpint (roll->total, ==, 3 * (50000 + 30000 + 80000 + 80000));
+  /* Household 3 starts in June: one month, at June's standard. */
+  g_assert_cmpint (roll->total, ==, 3 * (50000 + 30000 + 80000) + 90000);
 
   /* Bad choices, and a clerk of another township. */
   g_assert_cmpint (jz_roll_generate (db, NULL, "temporary", "2026-06", 0, &error), ==, 0);
@@ -273,6 +288,219 @@ test_quarter_and_scope (void)
   /* A clerk checks; the district locks. */
   g_assert_false (jz_roll_lock (db, clerk, id, &error));
   g_assert_error (error, JZ_USER_ERROR, JZ_USER_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* Late rolls in Tasks: the quarter's on the 11th day of the quarter,
+   * June's on 11 June; a clerk sees their township's only. */
+  {
+    g_autoptr(GPtrArray) none = jz_roll_list_late_tasks (db, NULL, "2026-04-10", &error);
+    g_autoptr(GPtrArray) one = jz_roll_list_late_tasks (db, NULL, "2026-04-11", &error);
+    g_autoptr(GPtrArray) both = jz_roll_list_late_tasks (db, NULL, "2026-06-11", &error);
+    g_autoptr(GPtrArray) mine = jz_roll_list_late_tasks (db, clerk, "2026-06-11", &error);
+    const JzTask *task;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (one->len, ==, 1);
+    task = g_ptr_array_index (one, 0);
+    g_assert_cmpint (task->kind, ==, JZ_TASK_ROLL);
+    g_assert_cmpint (task->roll_id, ==, id);
+    g_assert_cmpstr (task->period, ==, "2026-Q2");
+    g_assert_cmpstr (task->due_on, ==, "2026-04-10");
+    g_assert_cmpstr (task->head_name, ==, "");
+    g_assert_true (task->overdue);
+    g_assert_cmpuint (both->len, ==, 2);
+    g_assert_cmpint (((JzTask *) g_ptr_array_index (both, 0))->roll_id, ==, id);
+    g_assert_cmpuint (mine->len, ==, 1);
+    g_assert_cmpstr (((JzTask *) g_ptr_array_index (mine, 0))->head_name, ==, "东岭镇");
+    g_assert_cmpstr (((JzTask *) g_ptr_array_index (mine, 0))->period, ==, "2026-06");
+  }
+
+  /* Paid, it is late no more. */
+  g_assert_true (jz_roll_check (db, NULL, id, &error));
+  g_assert_true (jz_roll_lock (db, NULL, id, &error));
+  g_assert_true (jz_roll_mark_paid (db, NULL, id, "2026-04-20", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) tasks = jz_roll_list_late_tasks (db, NULL, "2026-06-11", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tasks->len, ==, 1);
+    g_assert_cmpint (((JzTask *) g_ptr_array_index (tasks, 0))->roll_id, !=, id);
+  }
+  g_clear_object (&db);
+}
+
+/* A case starting or ending within the period: the months it is paid. */
+static void
+test_start_rule (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jz-test-XXXXXX", NULL);
+  g_autoptr(JzDb) db = district (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  gint64 id;
+
+  /* Household 3 from 15 May; household 2 ended on 20 April. */
+  exec_sql (db, "UPDATE cases SET starts_on = '2026-05-15' WHERE id = 3; "
+                "UPDATE cases SET status = 'terminated', ended_on = '2026-04-20' WHERE id = 2");
+
+  /* Paid the month it starts in: May and June at May's amount. */
+  id = jz_roll_generate_with (db, NULL, "dibao_urban", "2026-Q2", 2, JZ_ROLL_START_SAME_MONTH, &error);
+  g_assert_no_error (error);
+  lines = jz_roll_lines (db, id, &error);
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const JzRollLine *line = g_ptr_array_index (lines, i);
+
+      if (line->case_id == 1)
+        g_assert_cmpint (line->months, ==, 3);
+      else if (line->case_id == 2)
+        g_assert_cmpint (line->amount, ==, 1 * 30000);
+      else
+        g_assert_cmpint (line->amount, ==, 2 * 80000);
+    }
+  g_assert_true (jz_roll_discard (db, NULL, id, &error));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* From the next month, as the office's setting: June only, at June's. */
+  g_assert_true (jz_office_set (db, JZ_OFFICE_ROLL_NEXT_MONTH, "1", &error));
+  g_assert_no_error (error);
+  id = jz_roll_generate (db, NULL, "dibao_urban", "2026-Q2", 2, &error);
+  g_assert_no_error (error);
+  lines = jz_roll_lines (db, id, &error);
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const JzRollLine *line = g_ptr_array_index (lines, i);
+
+      if (line->case_id == 3)
+        {
+          g_assert_cmpint (line->months, ==, 1);
+          g_assert_cmpint (line->amount, ==, 90000);
+        }
+    }
+  g_assert_true (jz_roll_discard (db, NULL, id, &error));
+
+  /* May alone: not paid yet under that rule; paid under the other. */
+  id = jz_roll_generate (db, NULL, "dibao_urban", "2026-05", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM roll_lines WHERE case_id = 3"), ==, 0);
+  g_assert_true (jz_roll_discard (db, NULL, id, &error));
+  id = jz_roll_generate_with (db, NULL, "dibao_urban", "2026-05", 2, JZ_ROLL_START_SAME_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM roll_lines WHERE case_id = 3"), ==, 1);
+  g_clear_object (&db);
+}
+
+/* A one-off subsidy: per person of a case's persons, per household once,
+ * the split between levels adding up to the fen, frozen once locked. */
+static void
+test_one_off (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jz-test-XXXXXX", NULL);
+  g_autoptr(JzDb) db = district (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(JzRoll) roll = NULL;
+  gint64 id, regular;
+
+  /* Household 1's case covers three persons; household 2 has a second
+   * case, a disability subsidy: counted once per household. */
+  exec_sql (db, "UPDATE cases SET persons = 3 WHERE id = 1; "
+                "INSERT INTO cases (id, household_id, person_id, program, status, applied_on, decided_on, starts_on) "
+                "VALUES (5, 2, 2, 'disability_living', 'active', '2025-01-02', '2025-01-20', '2025-02-01')");
+
+  /* Per person, on 1 May: 3 + 1 (+ 1 for the subsidy) in 柳河镇. */
+  id = jz_roll_generate_one_off (db, NULL, "2026年劳动节慰问金", "dibao_urban,disability_living", "2026-05-01",
+                                 TRUE, 30000, "province:60,county:40", 2, &error);
+  g_assert_no_error (error);
+  roll = jz_roll_get (db, id, &error);
+  g_assert_cmpstr (roll->title, ==, "2026年劳动节慰问金");
+  g_assert_cmpstr (roll->one_off_per, ==, "person");
+  g_assert_cmpint (roll->one_off_amount, ==, 30000);
+  g_assert_cmpstr (roll->period, ==, "2026-05");
+  g_assert_cmpstr (roll->due_on, ==, "2026-05-31");
+  g_assert_cmpint (roll->total, ==, 5 * 30000);
+  funding = jz_roll_funding (db, id, &error);
+  g_assert_cmpuint (funding->len, ==, 2);
+  g_assert_cmpstr (((JzRollFunding *) g_ptr_array_index (funding, 0))->level, ==, "province");
+  g_assert_cmpint (((JzRollFunding *) g_ptr_array_index (funding, 0))->amount, ==, 90000);
+  g_assert_cmpint (((JzRollFunding *) g_ptr_array_index (funding, 1))->amount, ==, 60000);
+  g_clear_pointer (&funding, g_ptr_array_unref);
+
+  /* A regular roll of the month is another roll, and takes no
+   * correction from a one-off. */
+  regular = jz_roll_generate (db, NULL, "dibao_urban", "2026-05", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (regular, >, id);
+
+  /* Locked, its split never changes. */
+  g_assert_true (jz_roll_check (db, NULL, id, &error));
+  g_assert_true (jz_roll_lock (db, NULL, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (jz_db_exec (db, "UPDATE roll_funding SET amount = 1", NULL));
+  g_assert_false (jz_db_exec (db, "DELETE FROM roll_funding", NULL));
+  g_assert_false (jz_db_exec (db, "UPDATE rolls SET one_off_amount = 1", NULL));
+
+  /* Per household: two households, one line each. */
+  id = jz_roll_generate_one_off (db, NULL, "慰问金", "dibao_urban,disability_living", "2026-05-01",
+                                 FALSE, 10000, "county:100", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT total FROM rolls ORDER BY id DESC LIMIT 1"), ==, 20000);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT household_id) - count(*) FROM roll_lines "
+                                  "WHERE roll_id = (SELECT max (id) FROM rolls)"), ==, 0);
+  /* Discarded with its split. */
+  g_assert_true (jz_roll_discard (db, NULL, id, &error));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM roll_funding"), ==, 2);
+
+  /* Refused, nothing written. */
+  g_assert_cmpint (jz_roll_generate_one_off (db, NULL, " ", "dibao_urban", "2026-05-01", TRUE, 100, "county:100", 0, &error), ==, 0);
+  g_assert_error (error, JZ_ROLL_ERROR, JZ_ROLL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (jz_roll_generate_one_off (db, NULL, "补贴", "dibao_urban", "2026-02-30", TRUE, 100, "county:100", 0, &error), ==, 0);
+  g_assert_error (error, JZ_ROLL_ERROR, JZ_ROLL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (jz_roll_generate_one_off (db, NULL, "补贴", "dibao_urban", "2026-05-01", TRUE, 0, "county:100", 0, &error), ==, 0);
+  g_assert_error (error, JZ_ROLL_ERROR, JZ_ROLL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM rolls"), ==, 2);
+
+  /* Centralized tekun is paid to the institution: its name, no ID
+   * number or account in the bank file. */
+  exec_sql (db, "INSERT INTO cases (id, household_id, person_id, program, status, applied_on, decided_on, starts_on, institution) "
+                "VALUES (6, 3, 3, 'tekun_centralized', 'active', '2025-01-02', '2025-01-20', '2025-02-01', '青禾区社会福利中心')");
+  id = jz_roll_generate_one_off (db, NULL, "慰问金", "tekun_centralized", "2026-05-01", TRUE, 10000, "county:100", 2, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) bank = jz_roll_bank_lines (db, NULL, id, &error);
+    const JzRollBankLine *line;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bank->len, ==, 1);
+    line = g_ptr_array_index (bank, 0);
+    g_assert_cmpstr (line->holder, ==, "青禾区社会福利中心");
+    g_assert_cmpstr (line->id_number, ==, "");
+    g_assert_null (line->bank_account);
+  }
+  g_assert_true (jz_roll_discard (db, NULL, id, &error));
+
+  /* The split as written. */
+  parsed = jz_roll_parse_funding ("county:40, province:60%");
+  g_assert_nonnull (parsed);
+  g_assert_cmpstr (((JzRollFunding *) g_ptr_array_index (parsed, 0))->level, ==, "province");
+  g_assert_cmpuint (((JzRollFunding *) g_ptr_array_index (parsed, 1))->share_bp, ==, 4000);
+  g_clear_pointer (&parsed, g_ptr_array_unref);
+  parsed = jz_roll_parse_funding ("central:12.5,county:87.5");
+  g_assert_cmpuint (((JzRollFunding *) g_ptr_array_index (parsed, 0))->share_bp, ==, 1250);
+  g_assert_null (jz_roll_parse_funding ("province:60,county:30"));
+  g_assert_null (jz_roll_parse_funding ("province:60,province:40"));
+  g_assert_null (jz_roll_parse_funding ("town:100"));
+  g_assert_null (jz_roll_parse_funding ("county:100.001"));
+  g_assert_null (jz_roll_parse_funding (""));
+  g_assert_null (jz_roll_parse_funding ("county:-100,province:200"));
   g_clear_object (&db);
 }
 
@@ -285,6 +513,8 @@ main (int   argc,
   g_test_add_func ("/roll/periods", test_periods);
   g_test_add_func ("/roll/generate-lock-correct", test_generate_lock_correct);
   g_test_add_func ("/roll/quarter-and-scope", test_quarter_and_scope);
+  g_test_add_func ("/roll/start-rule", test_start_rule);
+  g_test_add_func ("/roll/one-off", test_one_off);
 
   return g_test_run ();
 }

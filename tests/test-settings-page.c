@@ -486,6 +486,7 @@ test_settings_disclosure (void)
   const char *tail = _("Characters kept at the end");
   const char *mask = _("Mask given names");
   const char *remarks = _("Remarks column");
+  const char *next_month = _("Pay from the month after the start");
   /* Not the default in any language: saving it stores it. */
   const char *template = "{place}{program}公示名单（{year}年{month}月）";
   JzSettingsPage *page;
@@ -509,6 +510,7 @@ test_settings_disclosure (void)
   g_assert_false (gtk_switch_get_active (row_switch (view, partial)));
   g_assert_false (gtk_switch_get_active (row_switch (view, mask)));
   g_assert_false (gtk_switch_get_active (row_switch (view, remarks)));
+  g_assert_false (gtk_switch_get_active (row_switch (view, next_month)));
   g_assert_false (gtk_widget_get_visible (find_row (view, head)));
   g_assert_true (shows_text (view, _("Lists show no ID number."), FALSE));
   g_assert_false (action_enabled (view, "office.save"));
@@ -528,6 +530,7 @@ test_settings_disclosure (void)
   g_assert_true (shows_text (view, example, FALSE));
   activate_row (view, mask);
   activate_row (view, remarks);
+  activate_row (view, next_month);
   g_assert_true (gtk_switch_get_active (row_switch (view, mask)));
   g_assert_true (gtk_switch_get_active (row_switch (view, remarks)));
   g_assert_true (action_enabled (view, "office.save"));
@@ -536,6 +539,7 @@ test_settings_disclosure (void)
   assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "4,2", FALSE);
   assert_office (db, JZ_OFFICE_DISCLOSURE_MASK_NAMES, "1", FALSE);
   assert_office (db, JZ_OFFICE_DISCLOSURE_REMARKS, "1", FALSE);
+  assert_office (db, JZ_OFFICE_ROLL_NEXT_MONTH, "1", FALSE);
   g_assert_false (action_enabled (view, "office.save"));
   /* Read back into the controls as saved. */
   g_assert_true (gtk_switch_get_active (row_switch (view, partial)));
@@ -593,12 +597,14 @@ test_settings_disclosure (void)
   activate_row (view, partial);
   activate_row (view, mask);
   activate_row (view, remarks);
+  activate_row (view, next_month);
   g_assert_false (gtk_widget_get_visible (find_row (view, head)));
   g_assert_true (gtk_widget_activate_action (view, "office.save", NULL));
   assert_office (db, JZ_OFFICE_DISCLOSURE_TITLE, default_title, TRUE);
   assert_office (db, JZ_OFFICE_DISCLOSURE_PARTIAL_ID, "", TRUE);
   assert_office (db, JZ_OFFICE_DISCLOSURE_MASK_NAMES, "", TRUE);
   assert_office (db, JZ_OFFICE_DISCLOSURE_REMARKS, "", TRUE);
+  assert_office (db, JZ_OFFICE_ROLL_NEXT_MONTH, "", TRUE);
   g_assert_false (action_enabled (view, "office.save"));
 
   jz_test_window_destroy (window);

@@ -255,8 +255,9 @@ const char *jz_demo_bank          (JzDemoRng   *rng,
 /* The generator's state, shared by jz-demo.c (the SQL side),
  * jz-demo-district.c (regions, standards, staff), jz-demo-people.c,
  * jz-demo-plan.c (which cases each household has),
- * jz-demo-lifecycle.c (each case through its steps) and jz-demo-care.c
- * (the care of dispersed tekun recipients). */
+ * jz-demo-lifecycle.c (each case through its steps), jz-demo-care.c
+ * (the care of dispersed tekun recipients) and jz-demo-rolls.c (the payment
+ * rolls of the history). */
 
 #define JZ_DEMO_N_TOWNSHIPS  12
 #define JZ_DEMO_MAX_VILLAGES 30
@@ -491,6 +492,9 @@ typedef struct
   gsize    used;
 } JzDemoIdSet;
 
+/* The payment rolls being written, for jz-demo-rolls.c. */
+typedef struct _JzDemoRolls JzDemoRolls;
+
 typedef struct
 {
   JzDemoRng      rng;
@@ -531,6 +535,7 @@ typedef struct
   char           reviewer[16];
 
   GArray        *care;            /* the dispersed tekun recipients, for jz-demo-care.c */
+  JzDemoRolls   *rolls;
 } JzDemo;
 
 static inline guint
@@ -740,5 +745,22 @@ gboolean jz_demo_care_write         (JzDb                   *db,
                                      guint64                 seed,
                                      GError                **error);
 void     jz_demo_care_clear         (JzDemo                 *demo);
+
+/* jz-demo-rolls.c */
+gboolean jz_demo_rolls_begin        (JzDb                   *db,
+                                     JzDemo                 *demo,
+                                     guint64                 seed,
+                                     GError                **error);
+gboolean jz_demo_rolls_case         (JzDb                   *db,
+                                     JzDemo                 *demo,
+                                     const JzDemoHousehold  *hh,
+                                     const JzDemoCasePlan   *plan,
+                                     const JzDemoCaseResult *result,
+                                     gint64                  case_id,
+                                     GError                **error);
+gboolean jz_demo_rolls_finish       (JzDb                   *db,
+                                     JzDemo                 *demo,
+                                     GError                **error);
+void     jz_demo_rolls_clear        (JzDemo                 *demo);
 
 G_END_DECLS

@@ -93,6 +93,7 @@ writer_free (Writer *w)
   g_clear_pointer (&w->triggers, g_ptr_array_unref);
   jz_demo_id_set_clear (&w->demo.ids);
   jz_demo_care_clear (&w->demo);
+  jz_demo_rolls_clear (&w->demo);
   jz_demo_district_clear (&w->demo);
   g_free (w);
 }
@@ -193,7 +194,7 @@ drop_indexes (Writer  *w,
                        "SELECT name, sql, tbl_name IN ('household_summary', 'household_facets') "
                        "FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
                        "AND tbl_name IN ('households', 'persons', 'incomes', 'cases', 'case_history', "
-                       "'household_summary', 'household_facets') "
+                       "'rolls', 'roll_lines', 'household_summary', 'household_facets') "
                        "ORDER BY name",
                        "INDEX", w->indexes, w->derived_indexes, error) &&
          drop_objects (w,
@@ -245,6 +246,7 @@ verify_checks (Writer  *w,
   static const char * const tables[] = {
     "households", "persons", "incomes", "cases", "case_history", "case_exclusions",
     "care_assessments", "care_changes", "caregivers", "care_agreements", "care_visits", "care_evaluations",
+    "rolls", "roll_lines",
   };
 
   /* quick_check skips the CHECK constraints while they are ignored. */
@@ -539,7 +541,8 @@ write_case (Writer                *w,
 
   ok = jz_db_step_done (w->db, s, error) &&
        (!dibao || write_exclusions (w, case_id, hh, error)) &&
-       write_history (w, case_id, r, error);
+       write_history (w, case_id, r, error) &&
+       jz_demo_rolls_case (w->db, &w->demo, hh, plan, r, case_id, error);
 
   g_clear_pointer (&r->breakdown, g_free);
   return ok;
@@ -731,8 +734,10 @@ generate_cb (JzDb     *db,
          drop_indexes (w, error) &&
          prepare_statements (w, error) &&
          jz_demo_write_district (w->db, &w->demo, error) &&
+         jz_demo_rolls_begin (w->db, &w->demo, w->options->seed, error) &&
          write_households (w, error) &&
          jz_demo_care_write (w->db, &w->demo, w->options->seed, error) &&
+         jz_demo_rolls_finish (w->db, &w->demo, error) &&
          verify_checks (w, error) &&
          restore_indexes (w, error) &&
          write_meta (w, error) &&

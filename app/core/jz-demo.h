@@ -35,8 +35,9 @@ typedef struct
  * (code 370302, which python-stdnum's county list knows, so that the
  * generated ID numbers pass stdnum.cn.ric), its 12 streets, towns and
  * development zones, 15–30 villages or communities each, the households and
- * persons, incomes, and the cases of all nine programs with 24 months of
- * history before @end.  Every name, number, phone and account is made up.
+ * persons, incomes, the cases of all nine programs with 24 months of
+ * history before @end, and the payment rolls of those months.  Every name,
+ * number, phone and account is made up.
  *
  * The same seed, size and end date give the same rows, byte for byte, in
  * any interface language: the breakdowns keep numbers, not words.  The
@@ -105,7 +106,7 @@ typedef struct
  *    work, and live on a pension at most;
  *  - users clerk01 … clerk12 (one per township, in township order),
  *    reviewer, leader and admin, each added unless the name is taken;
- *    case_history.user_name names them;
+ *    case_history.user_name and the rolls name them;
  *  - meta: district_name, district_code, demo_seed, demo_households,
  *    demo_end;
  *  - a few households whose head died are closed and continued by a new
@@ -134,7 +135,37 @@ typedef struct
  *    some with findings and a follow-up; 10 % of recipients not visited
  *    for more than a month at @end.  Evaluations quarterly within the 24
  *    months, mostly passed.  No care event lies after @end; deadlines and
- *    the ends of agreements in force may.
+ *    the ends of agreements in force may;
+ *  - the payment rolls of the history, jz-demo-rolls.c, each a township's
+ *    (no district-wide roll): for every month of the 24 whose 10th, the
+ *    day a roll is due, is on or before @end (the month of @end too from
+ *    its 10th on; before that, its rolls are still the clerk's to make),
+ *    one of dibao, programs "dibao_urban,dibao_rural", and one of the
+ *    monthly subsidies, "disability_living,disability_care,child_living";
+ *    for every quarter that begins within the 24 months and is due by
+ *    @end, one of dispersed tekun, "tekun_dispersed", period YYYY-Qn,
+ *    months 3.  A roll nobody is paid on is not made.  A roll has one
+ *    regular line a case in payment on its period's first day — started
+ *    by then, neither suspended nor ended then; a case ended on the 1st is
+ *    not paid for that month — with monthly_amount the amount of the
+ *    case's newest case_history row on or before that day (latest on_date,
+ *    then id), so the engine's, and amount = monthly_amount × the roll's
+ *    months.  That is the roll jz_roll_generate() would have made on the
+ *    day the roll was made; unlike it run at @end, a case suspended or
+ *    ended since is on the rolls of the months it was paid, and a case
+ *    whose payment starts within a quarter is first on the next quarter's
+ *    roll.  No back-payment or recovery lines.  lines and total are the
+ *    count and sum of the lines.  All are `paid`: made and checked by the
+ *    township's clerk (created_by, checked_by; created_at on the first or
+ *    second working day of the period), locked by reviewer (locked_at, a
+ *    working day from then until the day before payment), paid (paid_on)
+ *    on a working day from the 3rd to the 10th, about 6 % late on the
+ *    12th–15th, never after @end; due_on the 10th; version 3, as
+ *    jz_roll_check() and jz_roll_lock() leave it.  A township's rolls of a
+ *    month share those days.  Roll ids by period (a month before its
+ *    quarter), then township, then dibao before subsidies; a roll's lines
+ *    by case, their ids in the order of the cases (case after case, not
+ *    roll after roll).
  *
  * Refused when the database already has households or regions: the demo
  * brings its own district.

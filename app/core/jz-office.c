@@ -47,6 +47,8 @@ jz_office_setting_key (JzOfficeSetting setting)
       return "disclosure_mask_names";
     case JZ_OFFICE_DISCLOSURE_REMARKS:
       return "disclosure_remarks";
+    case JZ_OFFICE_ROLL_NEXT_MONTH:
+      return "roll_next_month";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -151,6 +153,7 @@ jz_office_get_default (JzDb             *db,
     case JZ_OFFICE_DISCLOSURE_PARTIAL_ID:
     case JZ_OFFICE_DISCLOSURE_MASK_NAMES:
     case JZ_OFFICE_DISCLOSURE_REMARKS:
+    case JZ_OFFICE_ROLL_NEXT_MONTH:
       return g_strdup ("");
 
     default:
@@ -330,7 +333,8 @@ jz_office_set (JzDb             *db,
                                _("Give the characters of the ID number kept at the start and at the end, for example 4,2; at most 10 in all."));
           return FALSE;
         }
-      if ((setting == JZ_OFFICE_DISCLOSURE_MASK_NAMES || setting == JZ_OFFICE_DISCLOSURE_REMARKS) &&
+      if ((setting == JZ_OFFICE_DISCLOSURE_MASK_NAMES || setting == JZ_OFFICE_DISCLOSURE_REMARKS ||
+           setting == JZ_OFFICE_ROLL_NEXT_MONTH) &&
           !g_str_equal (clean, "1") && !g_str_equal (clean, "0"))
         {
           g_set_error_literal (error, JZ_OFFICE_ERROR, JZ_OFFICE_ERROR_INVALID,
@@ -338,7 +342,8 @@ jz_office_set (JzDb             *db,
           return FALSE;
         }
       /* Off is the default: not stored. */
-      if ((setting == JZ_OFFICE_DISCLOSURE_MASK_NAMES || setting == JZ_OFFICE_DISCLOSURE_REMARKS) &&
+      if ((setting == JZ_OFFICE_DISCLOSURE_MASK_NAMES || setting == JZ_OFFICE_DISCLOSURE_REMARKS ||
+           setting == JZ_OFFICE_ROLL_NEXT_MONTH) &&
           g_str_equal (clean, "0"))
         data.value = NULL;
       else

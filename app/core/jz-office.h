@@ -28,6 +28,9 @@ typedef enum
   JZ_OFFICE_DISCLOSURE_PARTIAL_ID, /* "" (off, the default) or the characters kept at each end, e.g. "4,2" */
   JZ_OFFICE_DISCLOSURE_MASK_NAMES, /* "1": given names masked (张*); default "" (off) */
   JZ_OFFICE_DISCLOSURE_REMARKS,    /* "1": a remarks column; default "" (off) */
+  /* Payment rolls; see jz-roll.h */
+  JZ_OFFICE_ROLL_NEXT_MONTH,       /* "1": a case that starts after a month's first day is paid from
+                                      the next month; default "" (off: the month it starts in) */
 } JzOfficeSetting;
 
 GQuark       jz_office_error_quark    (void);

@@ -21,6 +21,7 @@ jz_task_free (JzTask *task)
   g_free (task->program);
   g_free (task->status);
   g_free (task->due_on);
+  g_free (task->period);
   g_free (task);
 }
 

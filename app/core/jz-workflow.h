@@ -158,6 +158,7 @@ typedef enum
   JZ_TASK_DIED,              /* a member died since the last step or review */
   JZ_TASK_GRADUATES,         /* a member graduates this month */
   JZ_TASK_VISIT,             /* a dispersed tekun recipient's visit is overdue (jz-care.h) */
+  JZ_TASK_ROLL,              /* a payment roll not paid by its due day (jz-roll.h) */
 } JzTaskKind;
 
 /* One row of the Tasks panel. */
@@ -173,6 +174,8 @@ typedef struct
   char       *due_on;        /* the deadline, or the day of the event; NULL when none */
   gboolean    overdue;
   gboolean    sampled;       /* tekun: marked for the county's check */
+  gint64      roll_id;       /* JZ_TASK_ROLL: the roll; head_name its township, "" for the district */
+  char       *period;        /* JZ_TASK_ROLL: the roll's period, 2026-06 or 2026-Q3 */
 } JzTask;
 
 typedef gboolean (*JzCaseFlowFunc) (const JzCaseFlow *flow,

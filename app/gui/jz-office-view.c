@@ -41,12 +41,13 @@ struct _JzOfficeView
   AdwActionRow        *mask_row;
   GtkSwitch           *mask_switch;
   GtkSwitch           *remarks_switch;
+  GtkSwitch           *next_month_switch;
   GtkLabel            *save_error;
   GtkWidget           *buttons;
 
   /* Owned: the values as read, in the form shown_text() gives them, to
    * save only what the clerk changed */
-  char                *loaded[7];
+  char                *loaded[8];
 
   guint                loading : 1;
 };
@@ -61,6 +62,7 @@ static const JzOfficeSetting settings[] = {
   JZ_OFFICE_DISCLOSURE_PARTIAL_ID,
   JZ_OFFICE_DISCLOSURE_MASK_NAMES,
   JZ_OFFICE_DISCLOSURE_REMARKS,
+  JZ_OFFICE_ROLL_NEXT_MONTH,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (settings) == G_N_ELEMENTS (((JzOfficeView *) NULL)->loaded));
@@ -254,6 +256,8 @@ shown_text (JzOfficeView    *self,
       return g_strdup (gtk_switch_get_active (self->mask_switch) ? "1" : "0");
     case JZ_OFFICE_DISCLOSURE_REMARKS:
       return g_strdup (gtk_switch_get_active (self->remarks_switch) ? "1" : "0");
+    case JZ_OFFICE_ROLL_NEXT_MONTH:
+      return g_strdup (gtk_switch_get_active (self->next_month_switch) ? "1" : "0");
     case JZ_OFFICE_APPEAL_ROUTE:
     default:
       buffer = gtk_text_view_get_buffer (self->appeal_view);
@@ -278,6 +282,7 @@ normalize (JzOfficeSetting  setting,
       return g_strdup_printf ("%u,%u", head, tail);
     case JZ_OFFICE_DISCLOSURE_MASK_NAMES:
     case JZ_OFFICE_DISCLOSURE_REMARKS:
+    case JZ_OFFICE_ROLL_NEXT_MONTH:
       return g_strdup (g_strcmp0 (text, "1") == 0 ? "1" : "0");
     case JZ_OFFICE_NAME:
     case JZ_OFFICE_COMPLAINT_PHONE:
@@ -324,6 +329,9 @@ show_text (JzOfficeView    *self,
       break;
     case JZ_OFFICE_DISCLOSURE_REMARKS:
       gtk_switch_set_active (self->remarks_switch, g_str_equal (text, "1"));
+      break;
+    case JZ_OFFICE_ROLL_NEXT_MONTH:
+      gtk_switch_set_active (self->next_month_switch, g_str_equal (text, "1"));
       break;
     case JZ_OFFICE_APPEAL_ROUTE:
     default:
@@ -392,6 +400,7 @@ load (JzOfficeView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tail_spin), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mask_switch), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remarks_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_month_switch), editable);
   update_disclosure (self);
   gtk_text_view_set_editable (self->appeal_view, editable);
   gtk_text_view_set_cursor_visible (self->appeal_view, editable);
@@ -582,6 +591,7 @@ jz_office_view_class_init (JzOfficeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JzOfficeView, mask_row);
   gtk_widget_class_bind_template_child (widget_class, JzOfficeView, mask_switch);
   gtk_widget_class_bind_template_child (widget_class, JzOfficeView, remarks_switch);
+  gtk_widget_class_bind_template_child (widget_class, JzOfficeView, next_month_switch);
   gtk_widget_class_bind_template_child (widget_class, JzOfficeView, save_error);
   gtk_widget_class_bind_template_child (widget_class, JzOfficeView, buttons);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);

@@ -10,6 +10,8 @@
 #include "jz-household.h"
 #include "jz-household-rows.h"
 #include "jz-labels.h"
+#include "jz-payments-page.h"
+#include "jz-roll.h"
 #include "jz-tasks-page.h"
 #include "jz-window.h"
 #include "jz-workflow.h"
@@ -35,6 +37,7 @@ typedef enum
   GROUP_EMERGENCY,
   GROUP_REVIEWS,
   GROUP_VISITS,
+  GROUP_ROLLS,
   GROUP_ALERTS,
   N_GROUPS
 } Group;
@@ -72,6 +75,7 @@ static const char * const descriptions[N_GROUPS] = {
   [GROUP_EMERGENCY] = N_("Paid first; the review after is still to be recorded."),
   [GROUP_REVIEWS]   = N_("Active cases whose review falls this month or earlier: the benefit is computed again."),
   [GROUP_VISITS]    = N_("People in extreme poverty supported at home whose monthly visit is late, the longest overdue first."),
+  [GROUP_ROLLS]     = N_("Payment rolls not paid by their due day: dibao by the 10th of the month, tekun in the first 10 days of the quarter."),
   [GROUP_ALERTS]    = N_("Members whose change may alter the benefit: turning 18 or 60, a death, a graduation."),
 };
 
@@ -177,6 +181,11 @@ load_thread (GTask        *task,
   if (load->tasks[GROUP_VISITS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
     goto failed;
 
+  g_clear_pointer (&load->tasks[GROUP_ROLLS], g_ptr_array_unref);
+  load->tasks[GROUP_ROLLS] = jz_roll_list_late_tasks (db, load->user, load->today, &error);
+  if (load->tasks[GROUP_ROLLS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto failed;
+
   g_clear_pointer (&load->tasks[GROUP_ALERTS], g_ptr_array_unref);
   load->tasks[GROUP_ALERTS] = jz_workflow_list_alerts (db, load->user, load->today, &error);
   if (load->tasks[GROUP_ALERTS] == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -271,6 +280,10 @@ task_subtitle (JzTask     *item,
       /* TRANSLATORS: %s is the day a home visit was due */
       return g_strdup_printf (_("Visit due %s"), day);
 
+    case JZ_TASK_ROLL:
+      /* TRANSLATORS: a payment roll's state, then the day it was to be paid by */
+      return g_strdup_printf (_("%s, to be paid by %s"), jz_payments_status_label (item->status), day);
+
     default:
       g_assert_not_reached ();
     }
@@ -288,10 +301,21 @@ task_row_new (JzTask     *item,
   GtkWidget *row;
   GtkWidget *image;
 
-  if (who == NULL || *who == '\0')
-    who = number = jz_household_file_number (item->household_id);
-  /* TRANSLATORS: a task: the head of the household, then the program */
-  title = g_strdup_printf (_("%s · %s"), who, jz_labels_value (JZ_FIELD_PROGRAM, item->program));
+  if (item->kind == JZ_TASK_ROLL)
+    {
+      g_autofree char *programs = jz_payments_programs_label (item->program);
+
+      /* TRANSLATORS: a roll: its period, programs and place */
+      title = g_strdup_printf (_("%s · %s · %s"), item->period, programs,
+                               *item->head_name != '\0' ? item->head_name : _("The whole district"));
+    }
+  else
+    {
+      if (who == NULL || *who == '\0')
+        who = number = jz_household_file_number (item->household_id);
+      /* TRANSLATORS: a task: the head of the household, then the program */
+      title = g_strdup_printf (_("%s · %s"), who, jz_labels_value (JZ_FIELD_PROGRAM, item->program));
+    }
   row = jz_household_plain_row_new (title, subtitle);
 
   if (item->overdue)
@@ -318,6 +342,11 @@ task_row_new (JzTask     *item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "tasks.open-care");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->person_id);
     }
+  else if (item->kind == JZ_TASK_ROLL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "tasks.open-roll");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->roll_id);
+    }
   else
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "tasks.open-case");
@@ -340,8 +369,8 @@ signature (GPtrArray  *tasks,
       JzTask *item = g_ptr_array_index (tasks, i);
       const char *name = names != NULL ? g_hash_table_lookup (names, &item->person_id) : NULL;
 
-      g_string_append_printf (text, "|%d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %d %d %s %s",
-                              item->kind, item->case_id, item->person_id, item->status,
+      g_string_append_printf (text, "|%d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %d %d %s %s",
+                              item->kind, item->case_id, item->person_id, item->roll_id, item->status,
                               item->due_on != NULL ? item->due_on : "", item->overdue, item->sampled,
                               item->head_name != NULL ? item->head_name : "", name != NULL ? name : "");
     }
@@ -637,6 +666,22 @@ open_care_action (GtkWidget  *widget,
   gtk_widget_activate_action (page, "care.open", "x", g_variant_get_int64 (parameter));
 }
 
+static void
+open_roll_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *page;
+
+  if (!JZ_IS_WINDOW (root))
+    return;
+
+  jz_window_set_panel (JZ_WINDOW (root), "payments");
+  page = jz_window_get_visible_page (JZ_WINDOW (root));
+  gtk_widget_activate_action (page, "payments.open", "x", g_variant_get_int64 (parameter));
+}
+
 /* --- GObject -------------------------------------------------------------------- */
 
 static void
@@ -717,6 +762,10 @@ jz_tasks_page_class_init (JzTasksPageClass *klass)
                                              G_STRUCT_OFFSET (JzTasksPage, groups[GROUP_VISITS]));
   gtk_widget_class_bind_template_child_full (widget_class, "visits_list", FALSE,
                                              G_STRUCT_OFFSET (JzTasksPage, lists[GROUP_VISITS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "rolls_group", FALSE,
+                                             G_STRUCT_OFFSET (JzTasksPage, groups[GROUP_ROLLS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "rolls_list", FALSE,
+                                             G_STRUCT_OFFSET (JzTasksPage, lists[GROUP_ROLLS]));
   gtk_widget_class_bind_template_child_full (widget_class, "alerts_group", FALSE,
                                              G_STRUCT_OFFSET (JzTasksPage, groups[GROUP_ALERTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "alerts_list", FALSE,
@@ -727,6 +776,7 @@ jz_tasks_page_class_init (JzTasksPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tasks.open-case", "x", open_case_action);
   gtk_widget_class_install_action (widget_class, "tasks.open-care", "x", open_care_action);
+  gtk_widget_class_install_action (widget_class, "tasks.open-roll", "x", open_roll_action);
   gtk_widget_class_install_action (widget_class, "tasks.draw-sample", NULL, draw_sample_action);
 }
 
